@@ -1,0 +1,25 @@
+package io.cairn.catalog;
+
+import java.util.Locale;
+
+/** The roles a user can hold; they decide what each user may do. */
+public enum Role {
+  ADMIN,
+  ENGINEER,
+  STEWARD,
+  COMPLIANCE,
+  VIEWER;
+
+  /** The name stored in the catalog and used in {@code @RolesAllowed}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Role of(String id) {
+    try {
+      return valueOf(id.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown role '" + id + "' (roles: admin, engineer, steward, compliance, viewer)");
+    }
+  }
+}
