@@ -1,0 +1,141 @@
+package io.cairn.platform;
+
+import com.codahale.metrics.health.HealthCheck;
+import io.cairn.catalog.CatalogDatabase;
+import io.cairn.catalog.DatasetRepository;
+import io.cairn.catalog.Role;
+import io.cairn.catalog.UserRepository;
+import io.cairn.platform.api.BadInputMapper;
+import io.cairn.platform.auth.CairnPrincipal;
+import io.cairn.platform.auth.CatalogAuthenticators;
+import io.cairn.platform.auth.Passwords;
+import io.cairn.platform.auth.RoleAuthorizer;
+import io.cairn.platform.config.CairnConfiguration;
+import io.cairn.platform.config.ClasspathOrFileSourceProvider;
+import io.cairn.platform.datasets.DatasetsResource;
+import io.cairn.platform.users.UserService;
+import io.cairn.platform.users.UsersResource;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthFilter;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.CachingAuthenticator;
+import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
+import io.dropwizard.auth.chained.ChainedAuthFilter;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.forms.MultiPartBundle;
+import java.nio.file.Files;
+import java.util.EnumSet;
+import java.util.List;
+import com.github.benmanes.caffeine.cache.CaffeineSpec;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Cairn's server: the one composition root. */
+public class CairnApplication extends Application<CairnConfiguration> {
+  private static final Logger LOG = LoggerFactory.getLogger(CairnApplication.class);
+
+  private volatile Services services;
+
+  public static void main(String[] args) throws Exception {
+    new CairnApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "cairn";
+  }
+
+  @Override
+  public void initialize(Bootstrap<CairnConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+        new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.addBundle(new MultiPartBundle());
+  }
+
+  @Override
+  public void run(CairnConfiguration config, Environment env) throws Exception {
+    Files.createDirectories(config.home());
+    LOG.info("Cairn home: {}", config.home());
+
+    ManagedDataSource dataSource = config.catalog().dataSourceFactory(config.home())
+        .build(env.metrics(), "catalog");
+    env.lifecycle().manage(dataSource);
+    CatalogDatabase catalog = new CatalogDatabase(dataSource);
+    catalog.migrate();
+
+    UserRepository users = new UserRepository(catalog);
+    DatasetRepository datasets = new DatasetRepository(catalog);
+    UserService userService = new UserService(users);
+    bootstrapAdmin(config, users, userService);
+
+    env.healthChecks().register("catalog", new HealthCheck() {
+      @Override
+      protected Result check() {
+        return catalog.ping() ? Result.healthy(catalog.dialect().getName()) : Result.unhealthy("no answer");
+      }
+    });
+
+    registerAuth(env, users);
+    env.jersey().register(new BadInputMapper());
+    env.jersey().register(new UsersResource(users, userService));
+    env.jersey().register(new DatasetsResource(datasets));
+
+    services = new Services(catalog, users, userService, datasets);
+  }
+
+  /** What the running application wired; for commands and tests in this process. */
+  public Services services() {
+    return services;
+  }
+
+  /** The wired services. */
+  public record Services(CatalogDatabase catalog, UserRepository users, UserService userService,
+      DatasetRepository datasets) {}
+
+  private static void registerAuth(Environment env, UserRepository users) {
+    var basic = new CachingAuthenticator<>(env.metrics(), CatalogAuthenticators.basic(users),
+        CaffeineSpec.parse("maximumSize=1000, expireAfterWrite=60s"));
+    AuthFilter<io.dropwizard.auth.basic.BasicCredentials, CairnPrincipal> basicFilter =
+        new BasicCredentialAuthFilter.Builder<CairnPrincipal>()
+            .setAuthenticator(basic)
+            .setAuthorizer(new RoleAuthorizer())
+            .setRealm("cairn")
+            .buildAuthFilter();
+    AuthFilter<String, CairnPrincipal> tokenFilter = new OAuthCredentialAuthFilter.Builder<CairnPrincipal>()
+        .setAuthenticator(CatalogAuthenticators.token(users))
+        .setAuthorizer(new RoleAuthorizer())
+        .setPrefix("Bearer")
+        .setRealm("cairn")
+        .buildAuthFilter();
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    List<AuthFilter> filters = List.of(basicFilter, tokenFilter);
+    env.jersey().register(new AuthDynamicFeature(new ChainedAuthFilter<>(filters)));
+    env.jersey().register(RolesAllowedDynamicFeature.class);
+    env.jersey().register(new AuthValueFactoryProvider.Binder<>(CairnPrincipal.class));
+  }
+
+  private static void bootstrapAdmin(CairnConfiguration config, UserRepository users, UserService service) {
+    if (users.count() > 0) {
+      return;
+    }
+    String password = config.bootstrapAdminPassword();
+    boolean generated = password == null || password.isBlank();
+    if (generated) {
+      password = Passwords.generate(20);
+    }
+    service.create("admin", password, "Administrator", EnumSet.of(Role.ADMIN));
+    if (generated) {
+      // Printed once on the console for the person starting the server; never logged to files.
+      System.out.println("Created user 'admin' with generated password: " + password);
+    } else {
+      LOG.info("created user 'admin' with the configured bootstrap password");
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.cairn.platform.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+
+/** The server configuration. Every value can come from the environment through {@code ${VAR:-default}}. */
+public class CairnConfiguration extends Configuration {
+  @JsonProperty
+  @NotNull
+  private String home = "cairn-home";
+
+  @JsonProperty
+  private String nodeName = "";
+
+  @JsonProperty
+  @Valid
+  @NotNull
+  private CatalogConfig catalog = new CatalogConfig();
+
+  /** Folder of plugin zips installed at first start (the bundled connectors); may be empty. */
+  @JsonProperty
+  private String bundledPlugins = "";
+
+  @JsonProperty
+  @Min(1)
+  @Max(100_000)
+  private int batchSize = 1000;
+
+  /** Password for the first admin when the catalog has no user; generated and printed when empty. */
+  @JsonProperty
+  private String bootstrapAdminPassword = "";
+
+  public Path home() {
+    return Path.of(home).toAbsolutePath().normalize();
+  }
+
+  public void setHome(String home) {
+    this.home = home;
+  }
+
+  public String nodeName() {
+    if (nodeName != null && !nodeName.isBlank()) {
+      return nodeName;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "cairn";
+    }
+  }
+
+  public CatalogConfig catalog() {
+    return catalog;
+  }
+
+  public String bundledPlugins() {
+    return bundledPlugins;
+  }
+
+  public int batchSize() {
+    return batchSize;
+  }
+
+  public String bootstrapAdminPassword() {
+    return bootstrapAdminPassword;
+  }
+}

@@ -1,0 +1,2 @@
+/** The server's YAML configuration, with environment overrides. */
+package io.cairn.platform.config;
