@@ -1,0 +1,152 @@
+package io.cairn.platform.flows;
+
+import io.cairn.catalog.DatasetRepository;
+import io.cairn.catalog.FlowEntry;
+import io.cairn.catalog.FlowId;
+import io.cairn.catalog.FlowRepository;
+import io.cairn.catalog.FlowVersionEntry;
+import io.cairn.catalog.OffsetRepository;
+import io.cairn.catalog.QuarantineEntry;
+import io.cairn.catalog.QuarantineRepository;
+import io.cairn.catalog.RunDatasetEntry;
+import io.cairn.catalog.RunEntry;
+import io.cairn.catalog.RunRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** Flows as users see them: deploy (a new version each time), run, stop, status and history. */
+public final class FlowService {
+  private final FlowRepository flows;
+  private final RunRepository runs;
+  private final QuarantineRepository quarantine;
+  private final DatasetRepository datasets;
+  private final OffsetRepository offsets;
+  private final FlowRuntime runtime;
+
+  public FlowService(FlowRepository flows, RunRepository runs, QuarantineRepository quarantine,
+      DatasetRepository datasets, OffsetRepository offsets, FlowRuntime runtime) {
+    this.flows = flows;
+    this.runs = runs;
+    this.quarantine = quarantine;
+    this.datasets = datasets;
+    this.offsets = offsets;
+    this.runtime = runtime;
+  }
+
+  /** A flow and what it is doing now. */
+  public record FlowStatus(FlowEntry flow, String status, String loadError, RunEntry lastRun, Progress progress) {}
+
+  /** Live counts of a run in progress. */
+  public record Progress(String runId, long rowsIn, long rowsOut, long rowsQuarantined, long batches,
+      double rowsPerSecond) {}
+
+  /** A run with the datasets it read and wrote. */
+  public record RunDetail(RunEntry run, List<RunDatasetEntry> datasets) {}
+
+  /**
+   * Validates and loads the definition, then stores it as the flow's next version (or first). An unchanged
+   * definition keeps the current version.
+   */
+  public FlowEntry deploy(FlowId id, String name, String description, String definition, String runAs, String by) {
+    Optional<FlowEntry> existing = flows.find(id);
+    runtime.deploy(id, definition);
+    if (existing.isPresent() && existing.get().definition().equals(definition)
+        && same(existing.get().name(), name) && same(existing.get().description(), description)) {
+      return existing.get();
+    }
+    String flowName = name == null || name.isBlank() ? existing.map(FlowEntry::name).orElse(id.value()) : name;
+    String principal = runAs == null || runAs.isBlank() ? existing.map(FlowEntry::runAs).orElse(by) : runAs;
+    return flows.save(id, flowName, description, "yaml", definition, principal, by);
+  }
+
+  public List<FlowStatus> list() {
+    return flows.list().stream().map(this::status).toList();
+  }
+
+  public Optional<FlowStatus> get(FlowId id) {
+    return flows.find(id).map(this::status);
+  }
+
+  public List<FlowVersionEntry> versions(FlowId id) {
+    require(id);
+    return flows.versions(id);
+  }
+
+  /** Runs the flow once: a bounded flow ends when its sources are read. */
+  public RunEntry run(FlowId id) {
+    require(id);
+    return runtime.startRun(id, "manual");
+  }
+
+  /** Starts the flow and keeps it running across restarts of the server until stopped. */
+  public RunEntry start(FlowId id) {
+    require(id);
+    RunEntry run = runtime.startRun(id, "start");
+    flows.setDesiredState(id, "RUNNING");
+    return run;
+  }
+
+  public boolean stop(FlowId id) {
+    require(id);
+    flows.setDesiredState(id, "STOPPED");
+    return runtime.stopRun(id);
+  }
+
+  public void delete(FlowId id) {
+    require(id);
+    runtime.undeploy(id);
+    flows.delete(id);
+  }
+
+  /** Forgets the committed source offsets: the next run reads everything again. */
+  public int resetOffsets(FlowId id) {
+    require(id);
+    if (runtime.activeRun(id).isPresent()) {
+      throw new IllegalStateException("flow " + id + " is running; stop it before resetting its offsets");
+    }
+    return offsets.reset(id);
+  }
+
+  public List<RunEntry> runs(FlowId id, int limit) {
+    require(id);
+    return runs.forFlow(id, limit);
+  }
+
+  public Optional<RunDetail> run(FlowId id, String runId) {
+    return runs.find(runId).filter(r -> r.flowId().equals(id))
+        .map(r -> new RunDetail(r, datasets.forRun(runId)));
+  }
+
+  public List<QuarantineEntry> quarantine(FlowId id, String runId, int offset, int limit) {
+    require(id);
+    return runId == null ? quarantine.forFlow(id, offset, limit) : quarantine.forRun(runId, offset, limit);
+  }
+
+  private FlowStatus status(FlowEntry f) {
+    Optional<RunContext> active = runtime.activeRun(f.id());
+    String loadError = runtime.loadError(f.id()).orElse(null);
+    String status = active.isPresent() ? "RUNNING" : loadError != null ? "INVALID" : "IDLE";
+    Progress progress = active.map(r -> new Progress(r.runId(), r.rowsIn(), r.rowsOut(), r.rowsQuarantined(),
+        r.batches(), r.rowsPerSecond())).orElse(null);
+    return new FlowStatus(f, status, loadError, runs.latest(f.id()).orElse(null), progress);
+  }
+
+  private void require(FlowId id) {
+    if (flows.find(id).isEmpty()) {
+      throw new NoSuchFlowException(id);
+    }
+  }
+
+  private static boolean same(String a, String b) {
+    return b == null || b.equals(a);
+  }
+
+  /** No flow has the id. */
+  public static final class NoSuchFlowException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NoSuchFlowException(FlowId id) {
+      super("no flow '" + id + "'");
+    }
+  }
+}
