@@ -13,9 +13,4 @@ final class Ids {
     }
     return sb.append(digits).toString();
   }
-
-  /** {@code n} padded with zeros to {@code width} digits, no prefix. */
-  static String padded(long n, int width) {
-    return padded(' ', n, width).substring(1);
-  }
 }
