@@ -44,16 +44,21 @@ final class JdbcSinkTask implements SinkTask {
   public void start(TaskContext taskContext) throws Exception {
     this.context = taskContext;
     connection = Connections.open(settings.url(), settings.user(), settings.password());
-    connection.setAutoCommit(false);
-    TableName named = TableName.parse(settings.table(), dialect);
-    var found = named.find(connection, dialect);
-    if (found.isEmpty() && !settings.createTable()) {
-      throw new SQLException("table '" + settings.table() + "' does not exist (set createTable=true to create it)",
-          "42P01");
+    try {
+      connection.setAutoCommit(false);
+      TableName named = TableName.parse(settings.table(), dialect);
+      var found = named.find(connection, dialect);
+      if (found.isEmpty() && !settings.createTable()) {
+        throw new SQLException("table '" + settings.table() + "' does not exist (set createTable=true to create it)",
+            "42P01");
+      }
+      exists = found.isPresent();
+      table = found.orElse(named.withDefaults(connection, dialect));
+      dataset = DatasetNames.table(dialect, settings.url(), table);
+    } catch (Exception e) {
+      stop();
+      throw e;
     }
-    exists = found.isPresent();
-    table = found.orElse(named.withDefaults(connection, dialect));
-    dataset = DatasetNames.table(dialect, settings.url(), table);
   }
 
   @Override
@@ -79,12 +84,25 @@ final class JdbcSinkTask implements SinkTask {
       connection.commit();
       return rows.size();
     } catch (SQLException e) {
-      statement.clearBatch();
-      connection.rollback();
+      rollback(e);
       if (!SqlErrors.isRowError(e)) {
         throw e;
       }
       return writeOneByOne(rows);
+    } catch (RuntimeException e) {
+      rollback(e);
+      throw e;
+    }
+  }
+
+  /** Undoes the open transaction after a failure; a failure to undo is added to the first one. */
+  private <E extends Exception> void rollback(E failure) throws E {
+    try {
+      statement.clearBatch();
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+      throw failure;
     }
   }
 
@@ -109,7 +127,10 @@ final class JdbcSinkTask implements SinkTask {
       }
       connection.commit();
     } catch (SQLException e) {
-      connection.rollback();
+      rollback(e);
+      throw e;
+    } catch (RuntimeException e) {
+      rollback(e);
       throw e;
     }
     for (int i = 0; i < rejected.size(); i++) {
@@ -201,16 +222,19 @@ final class JdbcSinkTask implements SinkTask {
 
   @Override
   public void stop() throws Exception {
-    if (connection == null) {
-      return;
-    }
-    try (Connection c = connection; PreparedStatement s = statement) {
-      if (!c.isClosed()) {
+    Connection c = connection;
+    PreparedStatement s = statement;
+    connection = null;
+    statement = null;
+    if (c != null) {
+      try {
+        if (s != null) {
+          s.close();
+        }
         c.rollback();
+      } finally {
+        c.close();
       }
-    } finally {
-      connection = null;
-      statement = null;
     }
   }
 }

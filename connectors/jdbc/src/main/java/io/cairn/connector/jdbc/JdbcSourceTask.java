@@ -37,6 +37,7 @@ final class JdbcSourceTask implements SourceTask {
   private long rowNumber;
   private boolean exhausted;
   private volatile boolean stopped;
+  private volatile boolean polling;
 
   JdbcSourceTask(SourceSettings settings) {
     this.settings = settings;
@@ -46,6 +47,15 @@ final class JdbcSourceTask implements SourceTask {
   @Override
   public synchronized void start(TaskContext context, String resumeOffset) throws Exception {
     connection = Connections.open(settings.url(), settings.user(), settings.password());
+    try {
+      open(resumeOffset);
+    } catch (Exception e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void open(String resumeOffset) throws SQLException {
     connection.setAutoCommit(false);
     String from;
     String watermarkSql = null;
@@ -67,7 +77,7 @@ final class JdbcSourceTask implements SourceTask {
       }
     }
     Watermark resume = settings.incremental() && resumeOffset != null ? Watermark.decode(resumeOffset) : null;
-    String sql = "SELECT * FROM " + from;
+    String sql = settings.incremental() || settings.query() == null ? "SELECT * FROM " + from : settings.query();
     if (settings.incremental()) {
       sql += " WHERE " + watermarkSql + (resume == null ? " IS NOT NULL" : " > ?") + " ORDER BY " + watermarkSql;
     }
@@ -110,7 +120,12 @@ final class JdbcSourceTask implements SourceTask {
     List<Row> rows = new ArrayList<>(Math.min(maxRows, 4096));
     while (rows.size() < maxRows && ahead != null && !stopped) {
       Object[] values = ahead;
-      ahead = fetch();
+      polling = true;
+      try {
+        ahead = fetch();
+      } finally {
+        polling = false;
+      }
       rowNumber++;
       String offset = watermarks == null ? Long.toString(rowNumber) : watermarks.see(values);
       Object subject = subjectIndex < 0 ? null : values[subjectIndex];
@@ -136,7 +151,7 @@ final class JdbcSourceTask implements SourceTask {
   public void stop() throws Exception {
     stopped = true;
     PreparedStatement running = statement;
-    if (running != null) {
+    if (running != null && polling) {
       try {
         running.cancel();
       } catch (SQLException e) {
@@ -169,17 +184,24 @@ final class JdbcSourceTask implements SourceTask {
   }
 
   private void close() throws SQLException {
-    if (connection == null) {
-      return;
-    }
-    try (Connection c = connection; PreparedStatement s = statement; ResultSet r = results) {
-      if (!c.isClosed()) {
+    Connection c = connection;
+    PreparedStatement s = statement;
+    ResultSet r = results;
+    connection = null;
+    statement = null;
+    results = null;
+    if (c != null) {
+      try {
+        if (r != null) {
+          r.close();
+        }
+        if (s != null) {
+          s.close();
+        }
         c.rollback();
+      } finally {
+        c.close();
       }
-    } finally {
-      connection = null;
-      statement = null;
-      results = null;
     }
   }
 }

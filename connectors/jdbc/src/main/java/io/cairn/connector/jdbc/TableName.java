@@ -60,6 +60,10 @@ record TableName(String catalog, String schema, String table) {
     for (String spelling : spellings) {
       try (ResultSet rs = md.getTables(catalogArg, null, escape(spelling, md), null)) {
         while (rs.next()) {
+          String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
+          if (type.contains("INDEX") || type.contains("SEQUENCE") || type.contains("TYPE")) {
+            continue;
+          }
           TableName t = new TableName(rs.getString("TABLE_CAT"), rs.getString("TABLE_SCHEM"),
               rs.getString("TABLE_NAME"));
           if (t.table.equalsIgnoreCase(table) && (full.schema == null || full.schema.equalsIgnoreCase(t.schema))

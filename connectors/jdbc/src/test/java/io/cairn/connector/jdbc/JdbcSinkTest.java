@@ -108,6 +108,19 @@ class JdbcSinkTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
+  void untypedTextFromAFileWithoutDeclaredColumnsFillsTypedColumns(Backend b) throws Exception {
+    createPeople(b, "texts");
+    Schema strings = Schema.of(PEOPLE.columns().stream().map(c -> Column.of(c.name(), ColumnType.STRING)).toList());
+    SinkTask sink = sink(b.config("table", "texts"));
+    assertThat(sink.write(batch(strings, new Object[] {"7", "s@x.io", "7.25", "2000-02-29", null, "1"}))).isEqualTo(1);
+    sink.stop();
+
+    assertThat(read(b, "texts")).extracting(Row::values).containsExactly(
+        new Object[] {7L, "s@x.io", new BigDecimal("7.25"), LocalDate.of(2000, 2, 29), null, true});
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
   void upsertingTheSameKeysTwiceUpdatesInsteadOfDuplicating(Backend b) throws Exception {
     createPeople(b, "upserted");
     SinkTask sink = sink(b.config("table", "upserted", "mode", "upsert", "keyColumns", "id"));

@@ -99,12 +99,14 @@ class JdbcSqlTest {
     assertThatThrownBy(() -> source.createTask(source.configDef().validate(
         Map.of("url", pg, "table", "t", "mode", "incremental"))))
         .isInstanceOf(ConfigException.class).hasMessageContaining("'watermarkColumn' is required");
-    assertThatThrownBy(() -> source.createTask(source.configDef().validate(Map.of("url", "jdbc:oracle:x", "table", "t"))))
+    assertThatThrownBy(() -> source.createTask(source.configDef().validate(
+        Map.of("url", "jdbc:oracle:x", "table", "t"))))
         .isInstanceOf(ConfigException.class).hasMessageContaining("must start with jdbc:postgresql:");
     assertThatThrownBy(() -> sink.createTask(sink.configDef().validate(
         Map.of("url", pg, "table", "t", "mode", "upsert"))))
         .isInstanceOf(ConfigException.class).hasMessageContaining("'keyColumns' is required");
-    assertThatThrownBy(() -> sink.createTask(sink.configDef().validate(Map.of("url", pg, "table", "t", "batchSize", "0"))))
+    assertThatThrownBy(() -> sink.createTask(sink.configDef().validate(
+        Map.of("url", pg, "table", "t", "batchSize", "0"))))
         .isInstanceOf(ConfigException.class).hasMessageContaining("'batchSize' must be positive");
     assertThatThrownBy(() -> sink.configDef().validate(Map.of("url", pg, "table", "t", "mode", "merge")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("'mode' must be one of [insert, upsert]");
