@@ -35,6 +35,8 @@ class JdbcSqlTest {
         "?ssl=true&reWriteBatchedInserts=true");
     assertThat(Dialect.POSTGRESQL.effectiveUrl("jdbc:postgresql://h/db?reWriteBatchedInserts=false")).endsWith(
         "=false");
+    assertThat(Dialect.MARIADB.effectiveUrl("jdbc:mysql://h/db")).isEqualTo("jdbc:mysql://h/db?permitMysqlScheme");
+    assertThat(Dialect.of("jdbc:mysql://h/db")).isEqualTo(Dialect.MARIADB);
   }
 
   @Test
