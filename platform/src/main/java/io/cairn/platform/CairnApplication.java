@@ -3,6 +3,20 @@ package io.cairn.platform;
 import com.codahale.metrics.health.HealthCheck;
 import io.cairn.catalog.CatalogDatabase;
 import io.cairn.catalog.DatasetRepository;
+import io.cairn.catalog.FlowRepository;
+import io.cairn.catalog.OffsetRepository;
+import io.cairn.catalog.QuarantineRepository;
+import io.cairn.catalog.RunRepository;
+import io.cairn.governance.DatasetRecorder;
+import io.cairn.governance.GovernanceHook;
+import io.cairn.platform.flows.FlowErrorMappers;
+import io.cairn.platform.flows.FlowRuntime;
+import io.cairn.platform.flows.FlowService;
+import io.cairn.platform.flows.FlowsResource;
+import io.cairn.platform.flows.RouteValidator;
+import io.cairn.platform.flows.RunRegistry;
+import io.cairn.platform.flows.camel.CairnComponent;
+import io.cairn.platform.plugins.ExtensionRegistry;
 import io.cairn.catalog.Role;
 import io.cairn.catalog.UserRepository;
 import io.cairn.platform.api.BadInputMapper;
@@ -33,6 +47,7 @@ import java.nio.file.Files;
 import java.util.EnumSet;
 import java.util.List;
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,12 +97,52 @@ public class CairnApplication extends Application<CairnConfiguration> {
       }
     });
 
+    ExtensionRegistry extensions = new NoPlugins();
+
+    RunRepository runs = new RunRepository(catalog);
+    FlowRepository flowRepo = new FlowRepository(catalog);
+    OffsetRepository offsets = new OffsetRepository(catalog);
+    QuarantineRepository quarantine = new QuarantineRepository(catalog);
+    GovernanceHook governance = new DatasetRecorder(datasets);
+    DefaultCamelContext camel = newCamelContext();
+    RunRegistry activeRuns = new RunRegistry();
+    FlowRuntime[] runtimeRef = new FlowRuntime[1];
+    camel.addComponent("cairn", new CairnComponent(extensions, activeRuns, offsets,
+        new DeferredLifecycle(runtimeRef), config.batchSize()));
+    FlowRuntime runtime = new FlowRuntime(camel, flowRepo, runs, quarantine, governance, extensions,
+        new RouteValidator(), activeRuns, config.home(), config.nodeName());
+    runtimeRef[0] = runtime;
+    env.lifecycle().manage(runtime);
+    FlowService flowService = new FlowService(flowRepo, runs, quarantine, datasets, offsets, runtime);
+    env.healthChecks().register("camel", new HealthCheck() {
+      @Override
+      protected Result check() {
+        return camel.isStarted() ? Result.healthy(camel.getRoutesSize() + " routes") : Result.unhealthy(
+            "Camel context is " + camel.getStatus());
+      }
+    });
+
     registerAuth(env, users);
     env.jersey().register(new BadInputMapper());
+    env.jersey().register(new FlowErrorMappers.InvalidRoute());
+    env.jersey().register(new FlowErrorMappers.Conflict());
+    env.jersey().register(new FlowErrorMappers.NotFound());
     env.jersey().register(new UsersResource(users, userService));
     env.jersey().register(new DatasetsResource(datasets));
+    env.jersey().register(new FlowsResource(flowService));
 
-    services = new Services(catalog, users, userService, datasets);
+    services = new Services(catalog, users, userService, datasets, flowService, runtime);
+  }
+
+  private static DefaultCamelContext newCamelContext() {
+    DefaultCamelContext camel = new DefaultCamelContext();
+    camel.getCamelContextExtension().setName("cairn");
+    camel.setLogMask(true);
+    camel.setLogExhaustedMessageBody(false);
+    camel.setMessageHistory(false);
+    camel.setShutdownStrategy(new org.apache.camel.impl.engine.DefaultShutdownStrategy(camel));
+    camel.getShutdownStrategy().setTimeout(30);
+    return camel;
   }
 
   /** What the running application wired; for commands and tests in this process. */
@@ -97,7 +152,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
 
   /** The wired services. */
   public record Services(CatalogDatabase catalog, UserRepository users, UserService userService,
-      DatasetRepository datasets) {}
+      DatasetRepository datasets, FlowService flows, FlowRuntime runtime) {}
 
   private static void registerAuth(Environment env, UserRepository users) {
     var basic = new CachingAuthenticator<>(env.metrics(), CatalogAuthenticators.basic(users),

@@ -115,6 +115,9 @@ public final class RouteValidator {
     for (ValidationMessage m : messages) {
       String path = m.getInstanceLocation().toString();
       JsonNode at = JsonNodes.get(doc, m.getInstanceLocation());
+      if (at != null && m.getProperty() != null && at.has(m.getProperty())) {
+        at = at.get(m.getProperty());
+      }
       JsonLocation loc = at == null ? null : com.networknt.schema.serialization.node.JsonLocationAware.class
           .isInstance(at) ? ((com.networknt.schema.serialization.node.JsonLocationAware) at).tokenLocation() : null;
       out.add(new RouteProblem(path, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
