@@ -72,6 +72,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
     bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
         new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addBundle(new MultiPartBundle());
+    bootstrap.addCommand(new io.cairn.platform.demo.DemoCommand(this));
   }
 
   @Override

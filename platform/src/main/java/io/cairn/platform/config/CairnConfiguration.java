@@ -71,4 +71,21 @@ public class CairnConfiguration extends Configuration {
   public String bootstrapAdminPassword() {
     return bootstrapAdminPassword;
   }
+
+  /** Sets the first admin's password unless the configuration gave one (used by the demo). */
+  public void useBootstrapAdminPasswordIfUnset(String password) {
+    if (bootstrapAdminPassword == null || bootstrapAdminPassword.isBlank()) {
+      bootstrapAdminPassword = password;
+    }
+  }
+
+  /** The port of the first application connector (0 when not an HTTP connector). */
+  public int applicationPort() {
+    if (getServerFactory() instanceof io.dropwizard.core.server.DefaultServerFactory f
+        && !f.getApplicationConnectors().isEmpty()
+        && f.getApplicationConnectors().get(0) instanceof io.dropwizard.jetty.HttpConnectorFactory h) {
+      return h.getPort();
+    }
+    return 0;
+  }
 }
