@@ -3,6 +3,7 @@ package io.cairn.platform;
 import com.codahale.metrics.health.HealthCheck;
 import io.cairn.catalog.CatalogDatabase;
 import io.cairn.catalog.DatasetRepository;
+import io.cairn.catalog.PluginRepository;
 import io.cairn.catalog.Role;
 import io.cairn.catalog.UserRepository;
 import io.cairn.platform.api.BadInputMapper;
@@ -10,9 +11,16 @@ import io.cairn.platform.auth.CairnPrincipal;
 import io.cairn.platform.auth.CatalogAuthenticators;
 import io.cairn.platform.auth.Passwords;
 import io.cairn.platform.auth.RoleAuthorizer;
+import io.cairn.platform.cli.PluginCommand;
 import io.cairn.platform.config.CairnConfiguration;
 import io.cairn.platform.config.ClasspathOrFileSourceProvider;
 import io.cairn.platform.datasets.DatasetsResource;
+import io.cairn.platform.plugins.ExtensionsResource;
+import io.cairn.platform.plugins.LoadedExtensions;
+import io.cairn.platform.plugins.NoPluginUsers;
+import io.cairn.platform.plugins.PluginService;
+import io.cairn.platform.plugins.PluginsHealthCheck;
+import io.cairn.platform.plugins.PluginsResource;
 import io.cairn.platform.users.UserService;
 import io.cairn.platform.users.UsersResource;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -57,6 +65,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
     bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
         new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addBundle(new MultiPartBundle());
+    bootstrap.addCommand(new PluginCommand());
   }
 
   @Override
@@ -87,7 +96,16 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new UsersResource(users, userService));
     env.jersey().register(new DatasetsResource(datasets));
 
-    services = new Services(catalog, users, userService, datasets);
+    // Plugins: PF4J with allow-list class loading, state in the catalog. The flow runtime replaces NoPluginUsers.
+    LoadedExtensions extensions = new LoadedExtensions();
+    PluginService plugins = new PluginService(new PluginRepository(catalog), extensions, new NoPluginUsers(),
+        config.home().resolve("plugins"), config.bundledPlugins(), PluginService.DEFAULT_MAX_ZIP_BYTES);
+    env.lifecycle().manage(plugins);
+    env.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
+    env.jersey().register(new PluginsResource(plugins));
+    env.jersey().register(new ExtensionsResource(extensions));
+
+    services = new Services(catalog, users, userService, datasets, extensions, plugins);
   }
 
   /** What the running application wired; for commands and tests in this process. */
@@ -97,7 +115,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
 
   /** The wired services. */
   public record Services(CatalogDatabase catalog, UserRepository users, UserService userService,
-      DatasetRepository datasets) {}
+      DatasetRepository datasets, LoadedExtensions extensions, PluginService plugins) {}
 
   private static void registerAuth(Environment env, UserRepository users) {
     var basic = new CachingAuthenticator<>(env.metrics(), CatalogAuthenticators.basic(users),
