@@ -57,8 +57,8 @@ final class PluginArchive {
         }
       }
       if (declared > maxUnpackedBytes) {
-        throw PluginException.badZip("'" + name + "' unpacks to " + declared / (1024 * 1024)
-            + " MB, more than the limit of " + maxUnpackedBytes / (1024 * 1024) + " MB");
+        throw PluginException.badZip("'" + name + "' unpacks to " + PluginFiles.size(declared)
+            + ", more than the limit of " + PluginFiles.size(maxUnpackedBytes));
       }
       ZipEntry descriptor = file.getEntry(DESCRIPTOR);
       if (descriptor == null) {
@@ -105,7 +105,7 @@ final class PluginArchive {
             written += n;
             if (written > maxUnpackedBytes) {
               throw PluginException.badZip("'" + name + "' unpacks to more than the limit of "
-                  + maxUnpackedBytes / (1024 * 1024) + " MB");
+                  + PluginFiles.size(maxUnpackedBytes));
             }
             out.write(buf, 0, n);
           }

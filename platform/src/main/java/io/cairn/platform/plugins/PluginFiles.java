@@ -83,8 +83,8 @@ final class PluginFiles {
       for (int n; (n = in.read(buf)) >= 0;) {
         total += n;
         if (total > maxZipBytes) {
-          throw new PluginException(413, "'" + name + "' is larger than the limit of " + maxZipBytes / (1024 * 1024)
-              + " MB for a plugin zip");
+          throw new PluginException(413, "'" + name + "' is larger than the limit of " + size(maxZipBytes)
+              + " for a plugin zip");
         }
         out.write(buf, 0, n);
       }
@@ -160,6 +160,14 @@ final class PluginFiles {
     if (ids.add(pluginId)) {
       Files.write(root.resolve(BUNDLED_MARKER), ids, StandardCharsets.UTF_8);
     }
+  }
+
+  /** A size for people: {@code 512 MB}, {@code 64 KB} or {@code 100 bytes}. */
+  static String size(long bytes) {
+    if (bytes >= 1024 * 1024) {
+      return bytes / (1024 * 1024) + " MB";
+    }
+    return bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " bytes";
   }
 
   private static MessageDigest sha256() {
