@@ -89,10 +89,10 @@ final class AllowListClassLoader extends PluginClassLoader {
       }
       try {
         return findClass(className);
-      } catch (ClassNotFoundException e) {
+      } catch (ClassNotFoundException notInPlugin) {
         throw new ClassNotFoundException(className + " (not in plugin '" + pluginId + "': a plugin sees its own "
             + "lib/*.jar, the JDK and the host packages " + String.join(", ", CairnSpi.HOST_PACKAGES)
-            + " only; bundle the library in the plugin's lib/)", e);
+            + " only; bundle the library in the plugin's lib/)");
       }
     }
   }

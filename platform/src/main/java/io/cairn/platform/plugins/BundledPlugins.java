@@ -16,16 +16,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The plugin zips shipped with Cairn (config {@code bundledPlugins}): each is installed when its plugin was
  * never installed from the bundle (an admin who uninstalled it keeps it uninstalled), and upgraded when the
- * bundled version is newer than the installed one. Problems are logged; they never stop the server.
+ * bundled version is newer than the installed one (or is the same {@code -SNAPSHOT} version rebuilt). Problems are logged; they never stop the server.
  */
 final class BundledPlugins {
   private static final Logger LOG = LoggerFactory.getLogger(BundledPlugins.class);
 
   private final PluginService service;
+  private final PluginFiles files;
   private final String folder;
 
-  BundledPlugins(PluginService service, String folder) {
+  BundledPlugins(PluginService service, PluginFiles files, String folder) {
     this.service = service;
+    this.files = files;
     this.folder = folder;
   }
 
@@ -46,36 +48,44 @@ final class BundledPlugins {
     }
   }
 
+  /** A development build of the installed SNAPSHOT version with other content: taken like a newer version. */
+  private static boolean rebuiltSnapshot(Path zip, PluginArchive.Manifest manifest, PluginEntry current)
+      throws IOException {
+    return manifest.version().equals(current.version()) && manifest.version().endsWith("-SNAPSHOT")
+        && !PluginFiles.sha256(zip).equals(current.sha256());
+  }
+
   private void installOrUpgrade(Path zip) throws IOException {
     String name = zip.getFileName().toString();
-    PluginArchive.Manifest manifest = PluginArchive.inspect(zip, name, service.maxUnpackedBytes());
+    PluginArchive.Manifest manifest = PluginArchive.inspect(zip, name, files.maxUnpackedBytes());
     String id = manifest.id();
     Optional<PluginEntry> current = service.find(id);
     if (current.isPresent()) {
-      service.markBundledInstalled(id);
-      if (!PluginArchive.newer(manifest.version(), current.get().version())) {
+      files.markBundledInstalled(id);
+      if (!PluginArchive.newer(manifest.version(), current.get().version()) && !rebuiltSnapshot(zip, manifest,
+          current.get())) {
         return;
       }
-    } else if (service.bundledInstalled().contains(id)) {
+    } else if (files.bundledInstalled().contains(id)) {
       LOG.info("bundled plugin '{}' was uninstalled; not installing it again", id);
       return;
     }
     PluginFiles.Staged staged;
     try (InputStream in = Files.newInputStream(zip)) {
-      staged = service.stage(in, name);
+      staged = files.stage(in, name);
     }
     try {
       synchronized (service.lock()) {
         Optional<PluginEntry> now = service.find(id);
         if (now.isEmpty()) {
           service.doInstall(staged, PluginService.SYSTEM);
-          service.markBundledInstalled(id);
+          files.markBundledInstalled(id);
         } else {
           service.doUpgrade(now.get(), staged, PluginService.SYSTEM);
         }
       }
     } finally {
-      service.discard(staged);
+      files.discard(staged);
     }
   }
 }

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +75,7 @@ public final class PluginService implements Managed {
       }
     }
     if (!bundledPlugins.isEmpty()) {
-      new BundledPlugins(this, bundledPlugins).installOrUpgrade();
+      new BundledPlugins(this, files, bundledPlugins).installOrUpgrade();
     }
   }
 
@@ -103,24 +102,16 @@ public final class PluginService implements Managed {
   public record Health(int installed, int enabled, int disabled, int failed, List<String> problems) {}
 
   public Health health() {
-    int enabled = 0;
-    int disabled = 0;
-    int failed = 0;
-    List<String> problems = new ArrayList<>();
     List<PluginView> all = list();
-    for (PluginView v : all) {
-      switch (v.state()) {
-        case PluginView.ENABLED -> enabled++;
-        case PluginView.DISABLED -> disabled++;
-        default -> {
-          failed++;
-          if (repository.find(v.id()).map(e -> PluginView.ENABLED.equals(e.state())).orElse(false)) {
-            problems.add(v.error());
-          }
-        }
-      }
-    }
-    return new Health(all.size(), enabled, disabled, failed, problems);
+    Map<String, Long> counts = all.stream().collect(Collectors.groupingBy(PluginView::state, Collectors.counting()));
+    List<String> problems = all.stream()
+        .filter(v -> PluginView.FAILED.equals(v.state()))
+        .filter(v -> repository.find(v.id()).map(e -> PluginView.ENABLED.equals(e.state())).orElse(false))
+        .map(PluginView::error)
+        .toList();
+    return new Health(all.size(), counts.getOrDefault(PluginView.ENABLED, 0L).intValue(),
+        counts.getOrDefault(PluginView.DISABLED, 0L).intValue(), counts.getOrDefault(PluginView.FAILED, 0L).intValue(),
+        problems);
   }
 
   /**
@@ -225,11 +216,6 @@ public final class PluginService implements Managed {
       status.remove(pluginId);
       LOG.info("uninstalled plugin '{}' {}", pluginId, e.version());
     }
-  }
-
-  /** The class loader of a loaded plugin; for tests of the class loading rules. */
-  ClassLoader classLoader(String pluginId) {
-    return host.classLoader(pluginId);
   }
 
   PluginView doInstall(PluginFiles.Staged s, String actor) {
@@ -403,32 +389,12 @@ public final class PluginService implements Managed {
     return name.length() > 200 ? name.substring(0, 200) : name;
   }
 
-  /** Saves, checks and unpacks a zip in the staging folder, for {@link BundledPlugins}. */
-  PluginFiles.Staged stage(InputStream in, String name) {
-    return files.stage(in, name);
-  }
-
-  void discard(PluginFiles.Staged staged) {
-    files.discard(staged);
-  }
-
-  long maxUnpackedBytes() {
-    return files.maxUnpackedBytes();
-  }
-
+  /** The lock of the mutations, for {@link BundledPlugins}. */
   Object lock() {
     return lock;
   }
 
   Optional<PluginEntry> find(String pluginId) {
     return repository.find(pluginId);
-  }
-
-  Set<String> bundledInstalled() throws IOException {
-    return files.bundledInstalled();
-  }
-
-  void markBundledInstalled(String pluginId) throws IOException {
-    files.markBundledInstalled(pluginId);
   }
 }

@@ -295,6 +295,24 @@ class PluginServiceTest {
   }
 
   @Test
+  void aRebuiltBundledSnapshotReplacesTheInstalledOne() throws IOException {
+    Path bundled = zips.resolve("snapshots");
+    PluginZips.good("1.0.0-SNAPSHOT").writeTo(bundled);
+    service.stop();
+    service = newService(bundled.toString(), PluginService.DEFAULT_MAX_ZIP_BYTES);
+    service.start();
+    String first = service.get("good-plugin").sha256();
+
+    PluginZips.good("1.0.0-SNAPSHOT").resource("io/cairn/testplugins/good-description.txt", "Rebuilt").writeTo(bundled);
+    service.stop();
+    service = newService(bundled.toString(), PluginService.DEFAULT_MAX_ZIP_BYTES);
+    service.start();
+
+    assertThat(service.get("good-plugin").sha256()).isNotEqualTo(first);
+    assertThat(registry.source("good").orElseThrow().description()).isEqualTo("Rebuilt");
+  }
+
+  @Test
   void lookupsStayCheapAndSafeWhilePluginsChange() throws Exception {
     install(PluginZips.good("1.0.0").writeTo(zips));
     java.util.concurrent.atomic.AtomicLong lookups = new java.util.concurrent.atomic.AtomicLong();
