@@ -16,7 +16,7 @@ import io.cairn.platform.flows.FlowsResource;
 import io.cairn.platform.flows.RouteValidator;
 import io.cairn.platform.flows.RunRegistry;
 import io.cairn.platform.flows.camel.CairnComponent;
-import io.cairn.platform.plugins.ExtensionRegistry;
+import io.cairn.catalog.PluginRepository;
 import io.cairn.catalog.Role;
 import io.cairn.catalog.UserRepository;
 import io.cairn.platform.api.BadInputMapper;
@@ -24,9 +24,15 @@ import io.cairn.platform.auth.CairnPrincipal;
 import io.cairn.platform.auth.CatalogAuthenticators;
 import io.cairn.platform.auth.Passwords;
 import io.cairn.platform.auth.RoleAuthorizer;
+import io.cairn.platform.cli.PluginCommand;
 import io.cairn.platform.config.CairnConfiguration;
 import io.cairn.platform.config.ClasspathOrFileSourceProvider;
 import io.cairn.platform.datasets.DatasetsResource;
+import io.cairn.platform.plugins.ExtensionsResource;
+import io.cairn.platform.plugins.LoadedExtensions;
+import io.cairn.platform.plugins.PluginService;
+import io.cairn.platform.plugins.PluginsHealthCheck;
+import io.cairn.platform.plugins.PluginsResource;
 import io.cairn.platform.users.UserService;
 import io.cairn.platform.users.UsersResource;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -72,7 +78,9 @@ public class CairnApplication extends Application<CairnConfiguration> {
     bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
         new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addBundle(new MultiPartBundle());
+    bootstrap.getObjectMapper().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     bootstrap.addCommand(new io.cairn.platform.demo.DemoCommand(this));
+    bootstrap.addCommand(new PluginCommand());
   }
 
   @Override
@@ -98,8 +106,8 @@ public class CairnApplication extends Application<CairnConfiguration> {
       }
     });
 
-    ExtensionRegistry extensions = new NoPlugins();
-
+    // Plugins first (the routes need their extensions), then the flow runtime; Dropwizard stops in reverse.
+    LoadedExtensions extensions = new LoadedExtensions();
     RunRepository runs = new RunRepository(catalog);
     FlowRepository flowRepo = new FlowRepository(catalog);
     OffsetRepository offsets = new OffsetRepository(catalog);
@@ -113,7 +121,11 @@ public class CairnApplication extends Application<CairnConfiguration> {
     FlowRuntime runtime = new FlowRuntime(camel, flowRepo, runs, quarantine, governance, extensions,
         new RouteValidator(), activeRuns, config.home(), config.nodeName());
     runtimeRef[0] = runtime;
+    PluginService plugins = new PluginService(new PluginRepository(catalog), extensions, runtime,
+        config.home().resolve("plugins"), config.bundledPlugins(), PluginService.DEFAULT_MAX_ZIP_BYTES);
+    env.lifecycle().manage(plugins);
     env.lifecycle().manage(runtime);
+    env.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
     FlowService flowService = new FlowService(flowRepo, runs, quarantine, datasets, offsets, runtime);
     env.healthChecks().register("camel", new HealthCheck() {
       @Override
@@ -131,8 +143,10 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new UsersResource(users, userService));
     env.jersey().register(new DatasetsResource(datasets));
     env.jersey().register(new FlowsResource(flowService));
+    env.jersey().register(new PluginsResource(plugins));
+    env.jersey().register(new ExtensionsResource(extensions));
 
-    services = new Services(catalog, users, userService, datasets, flowService, runtime);
+    services = new Services(catalog, users, userService, datasets, extensions, plugins, flowService, runtime);
   }
 
   private static DefaultCamelContext newCamelContext() {
@@ -153,7 +167,8 @@ public class CairnApplication extends Application<CairnConfiguration> {
 
   /** The wired services. */
   public record Services(CatalogDatabase catalog, UserRepository users, UserService userService,
-      DatasetRepository datasets, FlowService flows, FlowRuntime runtime) {}
+      DatasetRepository datasets, LoadedExtensions extensions, PluginService plugins, FlowService flows,
+      FlowRuntime runtime) {}
 
   private static void registerAuth(Environment env, UserRepository users) {
     var basic = new CachingAuthenticator<>(env.metrics(), CatalogAuthenticators.basic(users),

@@ -22,4 +22,13 @@ public interface ExtensionRegistry {
    * @param kind {@code source}, {@code sink} or {@code step}
    */
   Optional<String> pluginOf(String kind, String name);
+
+  /**
+   * The class loader of the plugin contributing an extension; the runtime makes it the thread's context
+   * class loader while it calls the plugin, so libraries that look there (ServiceLoader, JDBC) find the
+   * plugin's own classes.
+   */
+  default Optional<ClassLoader> classLoaderOf(String kind, String name) {
+    return Optional.empty();
+  }
 }

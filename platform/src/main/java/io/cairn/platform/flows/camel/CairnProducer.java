@@ -27,10 +27,18 @@ final class CairnProducer extends DefaultProducer {
     RunContext run = endpoint.getComponent().runs().forRoute(exchange.getFromRouteId()).orElseThrow(() ->
         new IllegalStateException("no run in progress for route " + exchange.getFromRouteId()));
     Batch batch = BodyToBatch.convert(exchange, endpoint);
-    if (endpoint.role() == Role.STEP) {
-      exchange.getIn().setBody(step(run, batch));
-    } else {
-      write(run, batch);
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(endpoint.getComponent().extensions()
+        .classLoaderOf(endpoint.kind(), endpoint.name()).orElse(previous));
+    try {
+      if (endpoint.role() == Role.STEP) {
+        exchange.getIn().setBody(step(run, batch));
+      } else {
+        write(run, batch);
+      }
+    } finally {
+      thread.setContextClassLoader(previous);
     }
   }
 

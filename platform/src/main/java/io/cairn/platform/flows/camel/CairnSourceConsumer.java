@@ -62,6 +62,8 @@ final class CairnSourceConsumer extends DefaultConsumer {
     CairnComponent component = endpoint.getComponent();
     FlowId flow = new FlowId(run.flowId());
     String key = endpoint.key();
+    Thread.currentThread().setContextClassLoader(component.extensions()
+        .classLoaderOf("source", endpoint.name()).orElse(getClass().getClassLoader()));
     try {
       SourceConnector connector = component.extensions().source(endpoint.name()).orElseThrow(() ->
           new IllegalStateException("source '" + endpoint.name() + "' is no longer installed"));

@@ -1,0 +1,87 @@
+package io.cairn.platform.testing;
+
+import io.cairn.catalog.Role;
+import io.cairn.platform.CairnApplication;
+import io.cairn.platform.config.CairnConfiguration;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.EnumSet;
+
+/**
+ * The whole application ({@code classpath:cairn.yml}) on random ports with its H2 catalog in a given Cairn
+ * home, with the users {@code admin} and {@code vera} (viewer), and a small HTTP client for its API.
+ */
+public final class TestServer {
+  public static final String ADMIN_PASSWORD = "admin-password";
+  public static final String VIEWER = "vera";
+  public static final String VIEWER_PASSWORD = "viewer-password";
+
+  private final DropwizardTestSupport<CairnConfiguration> support;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private TestServer(DropwizardTestSupport<CairnConfiguration> support) {
+    this.support = support;
+  }
+
+  /** Starts a server on a Cairn home (created or reused); {@code bundled} may be blank. */
+  public static TestServer start(Path home, String bundled) throws Exception {
+    TestServer server = new TestServer(new DropwizardTestSupport<>(CairnApplication.class, "classpath:cairn.yml",
+        ConfigOverride.config("home", home.toString()),
+        ConfigOverride.config("bundledPlugins", bundled),
+        ConfigOverride.config("bootstrapAdminPassword", ADMIN_PASSWORD),
+        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+        ConfigOverride.config("server.adminConnectors[0].port", "0"),
+        ConfigOverride.config("logging.level", "WARN")));
+    server.support.before();
+    CairnApplication app = server.support.getApplication();
+    app.services().userService().ensure(VIEWER, VIEWER_PASSWORD, EnumSet.of(Role.VIEWER));
+    return server;
+  }
+
+  public void stop() {
+    support.after();
+  }
+
+  public CairnApplication app() {
+    return support.getApplication();
+  }
+
+  public String url() {
+    return "http://localhost:" + support.getLocalPort();
+  }
+
+  public String adminUrl() {
+    return "http://localhost:" + support.getAdminPort();
+  }
+
+  public static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String admin() {
+    return basic("admin", ADMIN_PASSWORD);
+  }
+
+  public static String viewer() {
+    return basic(VIEWER, VIEWER_PASSWORD);
+  }
+
+  /** A request to the API (path from the root, e.g. {@code /api/v1/plugins}), with credentials unless null. */
+  public HttpRequest.Builder request(String path, String authorization) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create((path.startsWith("/healthcheck") ? adminUrl() : url())
+        + path));
+    return authorization == null ? b : b.header("Authorization", authorization);
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
