@@ -83,6 +83,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
     bootstrap.addBundle(new io.dropwizard.assets.AssetsBundle("/io/cairn/ui", "/ui", "index.html", "ui"));
     bootstrap.addCommand(new io.cairn.platform.demo.DemoCommand(this));
     bootstrap.addCommand(new PluginCommand());
+    bootstrap.addCommand(new io.cairn.platform.cli.FlowCommand());
   }
 
   @Override
