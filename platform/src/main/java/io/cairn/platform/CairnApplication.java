@@ -129,7 +129,8 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.lifecycle().manage(plugins);
     env.lifecycle().manage(runtime);
     env.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
-    FlowService flowService = new FlowService(flowRepo, runs, quarantine, datasets, offsets, runtime);
+    FlowService flowService = new FlowService(flowRepo, runs, quarantine, datasets, offsets, runtime,
+        new io.cairn.platform.flows.FlowSecrets(extensions));
     env.healthChecks().register("camel", new HealthCheck() {
       @Override
       protected Result check() {

@@ -46,7 +46,9 @@ class EndToEndFlowTest {
     List<ConfigOverride> overrides = new ArrayList<>();
     String sinkUrl;
     String user = "";
+    String password = "";
     if (kind.equals("postgres")) {
+      password = "trust-auth-ignores-this";
       String catalog = LocalServices.createPostgresDatabase("cairn_e2e_catalog");
       sinkUrl = LocalServices.createPostgresDatabase("cairn_e2e_shop");
       DATABASES.addAll(List.of(catalog, sinkUrl));
@@ -80,9 +82,16 @@ class EndToEndFlowTest {
                 steps:
                   - to:
                       uri: "cairn:sink:jdbc"
-                      parameters: {url: "%s", user: "%s", table: customers, mode: upsert, keyColumns: id, createTable: true}
-          """.formatted(csv, sinkUrl, user);
+                      parameters: {url: "%s", user: "%s", password: "%s", table: customers, mode: upsert, keyColumns: id, createTable: true}
+          """.formatted(csv, sinkUrl, user, password);
       assertThat(http.postJson("/api/v1/flows", Map.of("id", "load", "definition", flow)).status()).isEqualTo(201);
+      String shown = http.get("/api/v1/flows/load").json().get("flow").get("definition").asText();
+      assertThat(shown).as("connection details shown, secrets masked").contains(sinkUrl.substring(0, 12))
+          .contains("password: '******'");
+      if (!password.isEmpty()) {
+        assertThat(shown).doesNotContain(password);
+        assertThat(http.get("/api/v1/flows/load/versions").body()).doesNotContain(password);
+      }
 
       JsonNode first = run(http);
       assertThat(first.get("state").asText()).isEqualTo("SUCCEEDED");
@@ -98,6 +107,10 @@ class EndToEndFlowTest {
           .anyMatch(r -> r.contains("expected 4 fields, found 5"));
       assertThat(count(sinkUrl, user)).isEqualTo(GOOD);
 
+      var redeployed = http.postJson("/api/v1/flows", Map.of("id", "load", "definition", shown.replace("upsert",
+          "'upsert'")));
+      assertThat(redeployed.status()).as("a masked definition sent back keeps its secret").isEqualTo(200);
+      assertThat(redeployed.json().get("currentVersion").asInt()).isEqualTo(2);
       assertThat(http.post("/api/v1/flows/load/offsets/reset").status()).isEqualTo(200);
       JsonNode second = run(http);
       assertThat(second.get("rowsOut").asLong()).as("everything loaded again").isEqualTo(GOOD);
