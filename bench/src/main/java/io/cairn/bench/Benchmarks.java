@@ -106,8 +106,6 @@ public final class Benchmarks {
             err.println("cairn bench: Cairn's flow failed; the server's last lines:");
             err.println(server.logTail(30));
           }
-        } catch (ServerFailedException e) {
-          throw e;
         } catch (Exception e) {
           report.failed(Benchmark.FLOW, e);
         }
@@ -116,10 +114,10 @@ public final class Benchmarks {
         try {
           report.plugin(new PluginBenchmark(err)
               .run(server, installation.bundledPlugin("cairn-connector-datagen-"), options.installs()));
-        } catch (ServerFailedException e) {
-          throw e;
         } catch (Exception e) {
           report.failed(Benchmark.PLUGIN, e);
+          err.println("cairn bench: the plugin benchmark failed; the server's last lines:");
+          err.println(server.logTail(30));
           if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
           }

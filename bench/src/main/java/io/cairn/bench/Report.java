@@ -88,8 +88,8 @@ final class Report {
       return;
     }
     sb.append(String.format(Locale.ROOT, ", %,d rows (%.1f MB), batches of %d, PostgreSQL %s%n", flow.rows(),
-        flow.csvBytes() / 1e6, flow.batchSize(), flow.postgres()));
-    sb.append(String.format(Locale.ROOT, "   %-44s %12s %10s%n", "", "rows/s", "seconds"));
+        flow.csvBytes() / 1e6, flow.batchSize(), flow.postgres().split(" ")[0]));
+    sb.append(String.format(Locale.ROOT, "   %-50s %12s %10s%n", "", "rows/s", "seconds"));
     line(sb, "(a) Cairn: flow run via REST (endedAt-startedAt)", flow.cairn());
     line(sb, "(b) same route on bare Camel, no Cairn", flow.bareCamel());
     line(sb, "(c) PostgreSQL COPY FROM STDIN (csv)", flow.copy());
@@ -97,16 +97,16 @@ final class Report {
       sb.append(String.format(Locale.ROOT, "   Cairn wall time incl. REST deploy, run and polling: %.2f s%n",
           flow.cairn().wallSeconds()));
     }
-    sb.append("   Cairn / bare Camel = ").append(ratio(flow.cairnVsBareCamel()))
+    sb.append("   rows/s ratios: Cairn / bare Camel = ").append(ratio(flow.cairnVsBareCamel()))
         .append("    Cairn / COPY = ").append(ratio(flow.cairnVsCopy())).append('\n');
     sb.append("   (each load verified in the table: count, distinct ids, sum of ids and amounts)\n");
   }
 
   private static void line(StringBuilder sb, String label, Measurement m) {
     if (m.ok()) {
-      sb.append(String.format(Locale.ROOT, "   %-44s %,12.0f %10.2f%n", label, m.rowsPerSecond(), m.seconds()));
+      sb.append(String.format(Locale.ROOT, "   %-50s %,12.0f %10.2f%n", label, m.rowsPerSecond(), m.seconds()));
     } else {
-      sb.append(String.format(Locale.ROOT, "   %-44s %12s  %s%n", label, "FAILED", m.error()));
+      sb.append(String.format(Locale.ROOT, "   %-50s %12s  %s%n", label, "FAILED", m.error()));
     }
   }
 

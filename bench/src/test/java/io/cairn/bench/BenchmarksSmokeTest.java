@@ -35,7 +35,7 @@ class BenchmarksSmokeTest {
         .containsPattern("\\(b\\) same route on bare Camel.* " + NUMBER + " +" + NUMBER + "\n")
         .containsPattern("\\(c\\) PostgreSQL COPY.* " + NUMBER + " +" + NUMBER + "\n")
         .containsPattern("Cairn wall time .*: " + NUMBER + " s")
-        .containsPattern("Cairn / bare Camel = " + NUMBER + " +Cairn / COPY = " + NUMBER)
+        .containsPattern("ratios: Cairn / bare Camel = " + NUMBER + " +Cairn / COPY = " + NUMBER)
         .containsPattern("first start \\(H2 migration, admin, 3 bundled plugins\\) +" + NUMBER + " ms")
         .containsPattern("warm restart .* " + NUMBER + " ms")
         .containsPattern("upload -> 201 Created +" + NUMBER + " ms")

@@ -1,7 +1,6 @@
 package io.cairn.bench.flow;
 
 import io.cairn.bench.server.CairnServer;
-import io.cairn.bench.server.ServerFailedException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -53,7 +52,6 @@ public final class FlowBenchmark {
    * Generates the file into {@code work} and runs the three loads.
    *
    * @param server a running server with the file and jdbc connectors installed
-   * @throws ServerFailedException when the server stops answering
    */
   public Result run(CairnServer server, Path work, long rows) throws Exception {
     String postgres = prepare();
@@ -81,8 +79,6 @@ public final class FlowBenchmark {
       Measurement m = load.run();
       database.verify(csv);
       return m;
-    } catch (ServerFailedException e) {
-      throw e;
     } catch (Exception e) {
       return Measurement.failed(name, e);
     }

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Cairn server running as a child process, exactly as {@code bin/cairn server} starts it: {@code java
- * --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar cairn-platform.jar server
- * classpath:cairn.yml} with {@code CAIRN_HOME}, free ports, a bootstrap admin password and the bundled plugins
+ * --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow $CAIRN_JAVA_OPTS -jar
+ * cairn-platform.jar server classpath:cairn.yml} with {@code CAIRN_HOME}, free ports, a bootstrap admin password and the bundled plugins
  * folder in its environment (the embedded default: an H2 catalog under the home). Its console goes to
  * {@code <home>/server.log}. Not thread-safe.
  */
@@ -128,6 +128,10 @@ public final class CairnServer implements AutoCloseable {
     cmd.add("--enable-native-access=ALL-UNNAMED");
     if (Runtime.version().feature() >= 23) {
       cmd.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    String javaOpts = System.getenv("CAIRN_JAVA_OPTS"); // as bin/cairn server passes it, e.g. -Xmx2g
+    if (javaOpts != null && !javaOpts.isBlank()) {
+      cmd.addAll(List.of(javaOpts.strip().split("\\s+")));
     }
     cmd.addAll(List.of("-jar", installation.jar().toString(), "server", "classpath:cairn.yml"));
     return cmd;
