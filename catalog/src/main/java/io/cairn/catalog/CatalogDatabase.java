@@ -49,6 +49,9 @@ public final class CatalogDatabase {
     MigrateResult result = Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        // capabilities own version ranges (V1-9 foundation, V10 lineage, V20 policy and audit, V30 quality,
+        // V40 connectors, V50 profiles and models); they may land in any order
+        .outOfOrder(true)
         .load()
         .migrate();
     LOG.info("catalog at schema version {} ({} migrations applied, {})",

@@ -79,8 +79,11 @@ public class CairnApplication extends Application<CairnConfiguration> {
         new ClasspathOrFileSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addBundle(new MultiPartBundle());
     bootstrap.getObjectMapper().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    io.cairn.platform.api.CatalogJson.register(bootstrap.getObjectMapper());
+    bootstrap.addBundle(new io.dropwizard.assets.AssetsBundle("/io/cairn/ui", "/ui", "index.html", "ui"));
     bootstrap.addCommand(new io.cairn.platform.demo.DemoCommand(this));
     bootstrap.addCommand(new PluginCommand());
+    bootstrap.addCommand(new io.cairn.platform.cli.FlowCommand());
   }
 
   @Override
@@ -145,6 +148,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new FlowsResource(flowService));
     env.jersey().register(new PluginsResource(plugins));
     env.jersey().register(new ExtensionsResource(extensions));
+    env.jersey().register(new io.cairn.platform.web.RootResource());
 
     services = new Services(catalog, users, userService, datasets, extensions, plugins, flowService, runtime);
   }

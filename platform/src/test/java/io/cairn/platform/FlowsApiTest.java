@@ -78,5 +78,14 @@ class FlowsApiTest {
     assertThat(get(APP, "/api/v1/flows/ticker/runs", ADMIN).json()).hasSize(1);
     assertThat(get(APP, "/api/v1/datasets?q=ticks", ADMIN).json()).hasSize(1);
     assertThat(get(APP, "/api/v1/flows/nosuch/runs", ADMIN).status()).isEqualTo(404);
+    assertThat(detail.json().get("run").get("flowId").asText()).as("typed ids are plain strings").isEqualTo("ticker");
+    assertThat(detail.json().get("run").get("startedAt").asText()).as("ISO-8601 dates").matches("\\d{4}-.*Z");
+  }
+
+  @Test
+  void theRootLeadsToTheWebUiWithoutLogin() {
+    Reply ui = get(APP, "/ui/", null);
+    assertThat(ui.status()).isEqualTo(200);
+    assertThat(ui.body()).contains("<title>Cairn</title>");
   }
 }

@@ -89,7 +89,7 @@ final class DemoSetup {
       }
       if (System.currentTimeMillis() - lastPrint > 1000) {
         FlowService.FlowStatus st = services.flows().get(flowId).orElseThrow();
-        if (st.progress() != null) {
+        if (st.progress() != null && st.progress().rowsIn() > 0) {
           out.printf(Locale.ROOT, "  ... %,d rows (%,.0f rows/s)%n", st.progress().rowsIn(),
               st.progress().rowsPerSecond());
         }
@@ -108,7 +108,7 @@ final class DemoSetup {
     out.println("  Password   " + (generatedPassword ? password + "   (generated; set CAIRN_DEMO_PASSWORD to choose)"
         : "from CAIRN_DEMO_PASSWORD"));
     for (RunEntry r : runs) {
-      out.printf(Locale.ROOT, "  Flow       %s: %s, %,d rows written, %,d quarantined (dirty values)%n",
+      out.printf(Locale.ROOT, "  Flow       %s: %s, %,d rows written, %,d quarantined (see the quarantine for the reasons)%n",
           r.flowId(), r.state(), r.rowsOut(), r.rowsQuarantined());
     }
     out.println("  Warehouse  " + jdbc.substring(0, jdbc.indexOf(';')));
