@@ -1,6 +1,7 @@
 package io.cairn.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -15,8 +16,11 @@ import java.util.stream.Stream;
  * Where the figures were taken: they mean little without the machine and the code they came from.
  *
  * @param commit the source tree's commit, with {@code +changes} when it has uncommitted changes
+ * @param loadAverage the system load average over the last minute when the run started (-1 where unknown): other
+ *     work on the machine shows in every figure
  */
-record Environment(String takenAt, String commit, String java, String os, int cores, long maxHeapMb) {
+record Environment(String takenAt, String commit, String java, String os, int cores, double loadAverage,
+    long maxHeapMb) {
   static Environment capture(Path root) {
     Runtime rt = Runtime.getRuntime();
     return new Environment(
@@ -25,6 +29,7 @@ record Environment(String takenAt, String commit, String java, String os, int co
         System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")",
         System.getProperty("os.name") + " " + System.getProperty("os.arch"),
         rt.availableProcessors(),
+        Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0,
         rt.maxMemory() / (1024 * 1024));
   }
 

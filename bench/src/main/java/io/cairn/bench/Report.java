@@ -64,7 +64,8 @@ final class Report {
     StringBuilder sb = new StringBuilder();
     sb.append("Cairn benchmarks, ").append(environment.takenAt()).append("\n  commit ").append(environment.commit())
         .append(" | JDK ").append(environment.java()).append(" | ").append(environment.os()).append(" | ")
-        .append(environment.cores()).append(" cores\n");
+        .append(environment.cores()).append(" cores | load average ")
+        .append(String.format(Locale.ROOT, "%.2f", environment.loadAverage())).append(" at start\n");
     if (options.runs(Options.Benchmark.FLOW)) {
       flowText(sb);
     }
