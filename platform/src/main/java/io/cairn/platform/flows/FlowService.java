@@ -123,9 +123,17 @@ public final class FlowService {
     return runs.forFlow(id, limit);
   }
 
+  /** A run with its datasets; a run in progress shows its live counts (the catalog has them every few seconds). */
   public Optional<RunDetail> run(FlowId id, String runId) {
     return runs.find(runId).filter(r -> r.flowId().equals(id))
-        .map(r -> new RunDetail(r, datasets.forRun(runId)));
+        .map(r -> new RunDetail(live(r), datasets.forRun(runId)));
+  }
+
+  private RunEntry live(RunEntry r) {
+    return runtime.activeRun(r.flowId()).filter(a -> a.runId().equals(r.id()) && !r.state().terminal())
+        .map(a -> new RunEntry(r.id(), r.flowId(), r.flowVersion(), r.state(), r.trigger(), r.node(), r.startedAt(),
+            r.endedAt(), r.heartbeatAt(), a.rowsIn(), a.rowsOut(), a.rowsQuarantined(), a.batches(), r.error()))
+        .orElse(r);
   }
 
   public List<QuarantineEntry> quarantine(FlowId id, String runId, int offset, int limit) {
@@ -139,7 +147,7 @@ public final class FlowService {
     String status = active.isPresent() ? "RUNNING" : loadError != null ? "INVALID" : "IDLE";
     Progress progress = active.map(r -> new Progress(r.runId(), r.rowsIn(), r.rowsOut(), r.rowsQuarantined(),
         r.batches(), r.rowsPerSecond())).orElse(null);
-    return new FlowStatus(masked(f), status, loadError, runs.latest(f.id()).orElse(null), progress);
+    return new FlowStatus(masked(f), status, loadError, runs.latest(f.id()).map(this::live).orElse(null), progress);
   }
 
   private void require(FlowId id) {

@@ -124,13 +124,17 @@ public final class RunContext implements TaskContext {
 
   /** Writes buffered quarantine records and the current counts to the catalog. */
   public void checkpoint() {
-    List<QuarantineEntry> batch;
-    synchronized (pending) {
-      batch = new ArrayList<>(pending);
-      pending.clear();
-    }
-    quarantine.addAll(batch);
+    quarantine.addAll(drainQuarantined());
     runs.progress(runId, rowsIn.get(), rowsOut.get(), quarantined.get(), batches.get());
+  }
+
+  /** Takes the quarantine records buffered since the last call, to store with a batch's offset. */
+  public List<QuarantineEntry> drainQuarantined() {
+    synchronized (pending) {
+      List<QuarantineEntry> batch = new ArrayList<>(pending);
+      pending.clear();
+      return batch;
+    }
   }
 
   /** Closes every task the run opened; problems are logged, not thrown. */
