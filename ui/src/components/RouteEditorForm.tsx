@@ -1,7 +1,6 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Suspense, lazy, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, type RouteProblem } from '../api';
-import { ErrorBox, ProgressBar } from './common';
-import { YamlEditor } from './YamlEditor';
+import { ErrorBox, Loading, ProgressBar } from './common';
 import { asApiError } from '../hooks';
 
 interface Props {
@@ -13,6 +12,9 @@ interface Props {
   children?: ReactNode;
   submitLabel?: string;
 }
+
+// CodeMirror is most of the UI's code: it loads when an editor is first shown.
+const YamlEditor = lazy(() => import('./YamlEditor').then((m) => ({ default: m.YamlEditor })));
 
 /** The route editor with its Deploy button: the server validates the route, and its problems show inline. */
 export function RouteEditorForm({ initial, readOnly, deploy, children, submitLabel = 'Deploy' }: Props) {
@@ -44,8 +46,10 @@ export function RouteEditorForm({ initial, readOnly, deploy, children, submitLab
     <form onSubmit={submit} className="route-form">
       {children}
       <div className="label" aria-hidden="true">Route (Camel YAML DSL)</div>
-      <YamlEditor label="Route (Camel YAML DSL)" value={yaml} onChange={(v) => { setYaml(v); setDeployed(false); }}
-        problems={problems} readOnly={readOnly} />
+      <Suspense fallback={<Loading what="the editor" />}>
+        <YamlEditor label="Route (Camel YAML DSL)" value={yaml} onChange={(v) => { setYaml(v); setDeployed(false); }}
+          problems={problems} readOnly={readOnly} />
+      </Suspense>
       {error && (
         <ErrorBox
           title="Not deployed"
