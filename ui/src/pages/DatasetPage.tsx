@@ -48,7 +48,7 @@ export function DatasetPage() {
           <tbody>
             {[...columns].sort((a, b) => a.position - b.position).map((c) => (
               <tr key={c.position}>
-                <td className="num">{c.position}</td>
+                <td className="num">{c.position + 1}</td>
                 <td><code>{c.name}</code></td>
                 <td>{c.dataType}</td>
                 <td>{c.nullable ? 'yes' : 'no'}</td>
