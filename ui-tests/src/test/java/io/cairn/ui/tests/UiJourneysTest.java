@@ -2,6 +2,8 @@ package io.cairn.ui.tests;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -249,6 +251,18 @@ class UiJourneysTest {
     assertThat(row.locator(".badge").last()).hasText("STOPPED");
   }
 
+  /** Limits how fast the page may send, with Chromium's DevTools network emulation. */
+  private void throttleUploads(int bytesPerSecond) {
+    CDPSession cdp = page.context().newCDPSession(page);
+    cdp.send("Network.enable");
+    JsonObject conditions = new JsonObject();
+    conditions.addProperty("offline", false);
+    conditions.addProperty("latency", 0);
+    conditions.addProperty("downloadThroughput", -1);
+    conditions.addProperty("uploadThroughput", bytesPerSecond);
+    cdp.send("Network.emulateNetworkConditions", conditions);
+  }
+
   private static long count(String formatted) {
     return Long.parseLong(formatted.replace(",", "").trim());
   }
@@ -262,7 +276,9 @@ class UiJourneysTest {
     assertThat(plugins.locator("tr[data-plugin=connector-jdbc]")).hasCount(0);
 
     page.getByLabel("Plugin zip").setInputFiles(TestPlugins.zip("connector-jdbc"));
+    throttleUploads(3_000_000); // the 4.6 MB zip takes about 1.5 s, long enough to watch the progress
     button("Upload").click();
+    assertThat(page.locator(".upload .progress-row")).containsText(Pattern.compile("Uploading [1-9]\\d?%"));
     assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Installed")))
         .containsText("Installed connector-jdbc 0.1.0-SNAPSHOT (enabled)");
     Locator jdbc = plugins.locator("tr[data-plugin=connector-jdbc]");
