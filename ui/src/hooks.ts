@@ -40,7 +40,10 @@ export function useApi<T>(path: string | null, intervalMs?: number): Loaded<T> {
     setData(undefined);
     void reload();
     if (!intervalMs) return;
-    const timer = setInterval(() => void reload(), intervalMs);
+    // a hidden tab does not poll; it catches up when shown again
+    const timer = setInterval(() => {
+      if (!document.hidden) void reload();
+    }, intervalMs);
     return () => clearInterval(timer);
   }, [reload, intervalMs, path]);
 

@@ -5,7 +5,7 @@ import { asApiError } from '../hooks';
 import type { ApiError } from '../api';
 
 export function LoginPage() {
-  const { login } = useSession();
+  const { login, ended } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError>();
@@ -28,6 +28,7 @@ export function LoginPage() {
       <form onSubmit={submit} aria-labelledby="login-title">
         <h1 id="login-title">◭ Cairn</h1>
         <p className="muted">Sign in with your Cairn user name and password.</p>
+        {ended && !error && <p className="notice" role="status">{ended}</p>}
         <label htmlFor="username">User name</label>
         <input id="username" name="username" autoComplete="username" autoFocus required value={username}
           onChange={(e) => setUsername(e.target.value)} />
