@@ -1,0 +1,72 @@
+package io.cairn.quality.data;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/** Comparison and conversion of values across their Java types (JSON numbers, strings, dates). */
+public final class Values {
+  private Values() {}
+
+  /** The value as a number, or null when it is not one (strings holding numbers count). */
+  public static BigDecimal number(Object v) {
+    if (v instanceof BigDecimal d) {
+      return d;
+    }
+    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return BigDecimal.valueOf(((Number) v).longValue());
+    }
+    if (v instanceof Number n) {
+      double d = n.doubleValue();
+      return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
+    }
+    if (v instanceof String s && !s.isBlank()) {
+      try {
+        return new BigDecimal(s.trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** Whether two values are equal, numbers compared by value ({@code 1 == 1.0}). */
+  public static boolean same(Object a, Object b) {
+    if (a instanceof Number && b instanceof Number) {
+      return number(a) != null && number(b) != null && number(a).compareTo(number(b)) == 0;
+    }
+    return Objects.equals(a, b);
+  }
+
+  /**
+   * Compares two values: numbers by value, other values of the same comparable type naturally, everything
+   * else as text.
+   *
+   * @throws IllegalArgumentException when a number is compared with something that is not a number
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static int compare(Object a, Object b) {
+    if (a instanceof Number || b instanceof Number) {
+      BigDecimal x = number(a);
+      BigDecimal y = number(b);
+      if (x == null || y == null) {
+        throw new IllegalArgumentException("cannot compare '" + a + "' with '" + b + "'");
+      }
+      return x.compareTo(y);
+    }
+    if (a instanceof Comparable ca && b != null && a.getClass() == b.getClass()) {
+      return ca.compareTo(b);
+    }
+    return String.valueOf(a).compareTo(String.valueOf(b));
+  }
+
+  /** The value for messages: numbers without trailing zeros ({@code 3}, not {@code 3.0}). */
+  public static String show(Object v) {
+    BigDecimal n = v instanceof Number ? number(v) : null;
+    return n != null ? n.stripTrailingZeros().toPlainString() : String.valueOf(v);
+  }
+
+  /** The value as text, or null. */
+  public static String text(Object v) {
+    return v == null ? null : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+  }
+}

@@ -1,0 +1,114 @@
+package io.cairn.quality.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cairn.connector.testkit.FakeTaskContext;
+import io.cairn.quality.rules.QualityFailure;
+import io.cairn.spi.config.ConfigException;
+import io.cairn.spi.data.Batch;
+import io.cairn.spi.data.Column;
+import io.cairn.spi.data.ColumnType;
+import io.cairn.spi.data.DatasetRef;
+import io.cairn.spi.data.Provenance;
+import io.cairn.spi.data.Row;
+import io.cairn.spi.data.Schema;
+import io.cairn.spi.step.ColumnDerivation;
+import io.cairn.spi.step.Step;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The step on SPI batches: quarantine with rule and value, fixes in the column's type, fail, lineage. */
+class QualityStepTest {
+  static final Schema SCHEMA = Schema.of(Column.of("id", ColumnType.LONG), Column.of("email", ColumnType.STRING),
+      Column.of("score", ColumnType.LONG));
+  static final DatasetRef DS = new DatasetRef("file", "/data/people.csv");
+
+  @TempDir Path dir;
+
+  static Batch batch(Object[]... rows) {
+    Batch.Builder b = Batch.builder(SCHEMA).sourceOffset("9");
+    for (int i = 0; i < rows.length; i++) {
+      b.add(new Row(rows[i], "s" + i, new Provenance(DS, String.valueOf(i + 1))));
+    }
+    return b.build();
+  }
+
+  static Step step(Map<String, String> config) {
+    QualityStepFactory f = new QualityStepFactory();
+    return f.create(f.configDef().validate(config));
+  }
+
+  @Test
+  void quarantinesWithRuleAndValueAndPassesTheRestFixedAndTyped() throws Exception {
+    Step step = step(Map.of("rules", """
+        - {rule: format, column: email, format: email}
+        - {rule: not_null, column: score, action: fix, fix: {fix: fill, strategy: mean}}
+        """));
+    FakeTaskContext ctx = new FakeTaskContext("r1", dir);
+    Batch out = step.apply(batch(new Object[] {1L, "a@x.io", 10L}, new Object[] {2L, "nope", 5L},
+        new Object[] {3L, "c@x.io", null}, new Object[] {4L, "d@x.io", 21L}), ctx);
+
+    assertThat(out.sourceOffset()).isEqualTo("9");
+    assertThat(out.rows()).extracting(r -> r.get(0), r -> r.get(2)).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(1L, 10L), org.assertj.core.groups.Tuple.tuple(3L, 16L),
+        org.assertj.core.groups.Tuple.tuple(4L, 21L));
+    assertThat(out.rows().get(1).subjectId()).as("rows keep subject and provenance").isEqualTo("s2");
+    assertThat(out.rows().get(1).provenance().offset()).isEqualTo("3");
+    assertThat(ctx.quarantined()).singleElement().satisfies(q -> {
+      assertThat(q.where().offset()).isEqualTo("2");
+      assertThat(q.reason()).isEqualTo("rule 'format:email' on column 'email': value 'nope' is not a valid email");
+      assertThat(q.rawRecord()).isEqualTo("{id=2, email=nope, score=5}");
+    });
+  }
+
+  @Test
+  void aFailRuleFailsTheBatchAfterQuarantining() {
+    Step step = step(Map.of("rules", """
+        - {rule: not_null, column: email}
+        - {rule: range, column: score, max: 100, action: fail}
+        """));
+    FakeTaskContext ctx = new FakeTaskContext("r1", dir);
+    assertThatThrownBy(() -> step.apply(batch(new Object[] {1L, null, 1L}, new Object[] {2L, "b", 500L}), ctx))
+        .isInstanceOf(QualityFailure.class)
+        .hasMessage("data quality check failed: rule 'range:score' on column 'score': value '500' is not <= 100");
+    assertThat(ctx.reasons()).containsExactly("rule 'not_null:email' on column 'email': value is missing");
+  }
+
+  @Test
+  void aFixWhoseResultDoesNotFitTheColumnTypeQuarantines() throws Exception {
+    Step step = step(Map.of("rules", "- {fix: fill, column: score, value: lots}"));
+    FakeTaskContext ctx = new FakeTaskContext("r1", dir);
+    Batch out = step.apply(batch(new Object[] {1L, "a", null}, new Object[] {2L, "b", 2L}), ctx);
+    assertThat(out.rows()).extracting(r -> r.get(0)).containsExactly(2L);
+    assertThat(ctx.reasons()).containsExactly("column 'score': fixed value 'lots' is not a LONG");
+  }
+
+  @Test
+  void declaresColumnLineageForFixedColumns() {
+    Step step = step(Map.of("rules", "- {fix: trim, column: email}\n- {fix: trim, column: absent}"));
+    assertThat(step.columnLineage(SCHEMA)).containsExactly(new ColumnDerivation("email", List.of("email"),
+        ColumnDerivation.Kind.DERIVED, "quality fix 'trim:email': trim", java.util.Set.of(), java.util.Set.of()));
+  }
+
+  @Test
+  void rulesFromAFileAndConfigurationErrors() throws Exception {
+    Path file = Files.writeString(dir.resolve("rules.yaml"), "- rule: unique\n  column: id\n");
+    Step step = step(Map.of("rulesFile", file.toString()));
+    FakeTaskContext ctx = new FakeTaskContext("r1", dir);
+    assertThat(step.apply(batch(new Object[] {1L, "a", 1L}, new Object[] {1L, "b", 2L}), ctx).rows()).hasSize(1);
+
+    assertThatThrownBy(() -> step(Map.of())).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("property 'rules' or 'rulesFile' is required");
+    assertThatThrownBy(() -> step(Map.of("rules", "- {rule: nope}"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("bad quality rules: rule 1: unknown rule 'nope'");
+    assertThatThrownBy(() -> step(Map.of("rules", "- {rule: unique, column: id}", "rulesFile", file.toString())))
+        .hasMessageContaining("not both");
+    assertThatThrownBy(() -> step(Map.of("rulesFile", dir.resolve("missing.yaml").toString())))
+        .hasMessageContaining("cannot read");
+  }
+}
