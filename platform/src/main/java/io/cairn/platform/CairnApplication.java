@@ -137,6 +137,9 @@ public class CairnApplication extends Application<CairnConfiguration> {
       }
     });
 
+    // --- quality ---
+    env.jersey().register(new io.cairn.platform.quality.QualityResource());
+
     registerAuth(env, users);
     env.jersey().register(new BadInputMapper());
     env.jersey().register(new FlowErrorMappers.InvalidRoute());

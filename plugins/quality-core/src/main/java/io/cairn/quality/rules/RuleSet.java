@@ -62,6 +62,17 @@ public final class RuleSet {
     return new RuleSet(rules);
   }
 
+  /**
+   * This rule set followed by a GX suite's expectations, each run on every batch with the given action.
+   *
+   * @throws io.cairn.quality.gx.BadExpectationException when an expectation has an unknown type or bad kwargs
+   */
+  public RuleSet withSuite(List<io.cairn.quality.gx.Expectation> suite, Action action) {
+    List<Rule> all = new ArrayList<>(rules);
+    suite.forEach(e -> all.add(new GxRule(e, action)));
+    return new RuleSet(all);
+  }
+
   /** The names of the rules, in order. */
   public List<String> names() {
     return rules.stream().map(Rule::name).toList();

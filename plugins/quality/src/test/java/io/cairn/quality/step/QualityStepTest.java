@@ -103,12 +103,38 @@ class QualityStepTest {
     assertThat(step.apply(batch(new Object[] {1L, "a", 1L}, new Object[] {1L, "b", 2L}), ctx).rows()).hasSize(1);
 
     assertThatThrownBy(() -> step(Map.of())).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("property 'rules' or 'rulesFile' is required");
+        .hasMessageContaining("property 'rules', 'rulesFile' or 'suite' is required");
     assertThatThrownBy(() -> step(Map.of("rules", "- {rule: nope}"))).isInstanceOf(ConfigException.class)
         .hasMessageContaining("bad quality rules: rule 1: unknown rule 'nope'");
     assertThatThrownBy(() -> step(Map.of("rules", "- {rule: unique, column: id}", "rulesFile", file.toString())))
         .hasMessageContaining("not both");
     assertThatThrownBy(() -> step(Map.of("rulesFile", dir.resolve("missing.yaml").toString())))
         .hasMessageContaining("cannot read");
+  }
+
+  @Test
+  void aGreatExpectationsSuiteRunsAfterTheRules() throws Exception {
+    Path suite = Files.writeString(dir.resolve("suite.json"), """
+        {"expectation_suite_name": "people", "expectations": [
+          {"expectation_type": "expect_column_values_to_match_regex", "kwargs": {"column": "email", "regex": "@"}},
+          {"expectation_type": "expect_column_values_to_be_unique", "kwargs": {"column": "id"}}]}
+        """);
+    FakeTaskContext ctx = new FakeTaskContext("r1", dir);
+    Step quarantine = step(Map.of("suite", suite.toString(), "suiteAction", "quarantine",
+        "rules", "- {fix: trim, column: email}"));
+    Batch out = quarantine.apply(batch(new Object[] {1L, " a@x ", 1L}, new Object[] {2L, "nope", 2L},
+        new Object[] {3L, "c@x", 3L}), ctx);
+    assertThat(out.rows()).extracting(r -> r.get(1)).containsExactly("a@x", "c@x");
+    assertThat(ctx.reasons()).containsExactly(
+        "expectation 'expect_column_values_to_match_regex:email': value 'nope' is unexpected");
+
+    Step fail = step(Map.of("suite", suite.toString()));
+    assertThatThrownBy(() -> fail.apply(batch(new Object[] {1L, "a@x", 1L}, new Object[] {1L, "b@x", 2L}), ctx))
+        .isInstanceOf(QualityFailure.class).hasMessageContaining(
+            "expectation 'expect_column_values_to_be_unique:id' {column=id} failed: 2 unexpected (100.0%), e.g. [1, 1]");
+
+    Path bad = Files.writeString(dir.resolve("bad.json"), "[{\"expectation_type\": \"expect_nothing\"}]");
+    assertThatThrownBy(() -> step(Map.of("suite", bad.toString()))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("bad expectation suite").hasMessageContaining("unknown expectation type 'expect_nothing'");
   }
 }

@@ -1,0 +1,51 @@
+package io.cairn.platform.quality;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.platform.api.ApiException;
+import io.cairn.platform.auth.Roles;
+import io.cairn.quality.data.Table;
+import io.cairn.quality.gx.Expectation;
+import io.cairn.quality.gx.GxSuite;
+import io.cairn.quality.gx.GxValidator;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/v1/quality}: try a Great Expectations suite on a sample, for stewards and engineers. Bad input
+ * (unknown expectation types, bad kwargs, ragged columns) is a 400 naming the problem.
+ */
+@Path("/api/v1/quality")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class QualityResource {
+  /**
+   * Validates {@code {"data": {"<column>": [values...]}, "expectations": [{"expectation_type": ...,
+   * "kwargs": {...}}]}} and answers GX's suite validation result, one result per expectation.
+   */
+  @POST
+  @Path("/validate")
+  @RolesAllowed({Roles.STEWARD, Roles.ENGINEER})
+  public Map<String, Object> validate(JsonNode body) {
+    Table table = InlineData.table(object(body).get("data"));
+    JsonNode list = body.get("expectations");
+    if (list == null || !list.isArray() || list.isEmpty()) {
+      throw ApiException.badRequest("'expectations' must be a non-empty list of {\"expectation_type\": ..., "
+          + "\"kwargs\": {...}}");
+    }
+    List<Expectation> expectations = GxSuite.fromNodes(list);
+    return GxValidator.suiteResult(GxValidator.validate(table, expectations));
+  }
+
+  static JsonNode object(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw ApiException.badRequest("the body must be a JSON object");
+    }
+    return body;
+  }
+}
