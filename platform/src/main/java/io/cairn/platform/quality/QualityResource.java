@@ -7,17 +7,21 @@ import io.cairn.quality.data.Table;
 import io.cairn.quality.gx.Expectation;
 import io.cairn.quality.gx.GxSuite;
 import io.cairn.quality.gx.GxValidator;
+import io.cairn.quality.profile.Profiler;
+import io.cairn.quality.profile.Suggestions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /api/v1/quality}: try a Great Expectations suite on a sample, for stewards and engineers. Bad input
+ * {@code /api/v1/quality}: try a Great Expectations suite on a sample, or profile a sample and get suggested
+ * rules, for stewards and engineers. Bad input
  * (unknown expectation types, bad kwargs, ragged columns) is a 400 naming the problem.
  */
 @Path("/api/v1/quality")
@@ -40,6 +44,30 @@ public final class QualityResource {
     }
     List<Expectation> expectations = GxSuite.fromNodes(list);
     return GxValidator.suiteResult(GxValidator.validate(table, expectations));
+  }
+
+  /**
+   * Profiles {@code {"data": {"<column>": [values...]}}}: per column the inferred type, missing share,
+   * distinct count, range, mean, lengths, shapes and top values, and the rules and GX expectations suggested
+   * from them.
+   */
+  @POST
+  @Path("/profile")
+  @RolesAllowed({Roles.STEWARD, Roles.ENGINEER})
+  public Map<String, Object> profile(JsonNode body) {
+    Profiler.Profile profile = Profiler.profile(InlineData.table(object(body).get("data")));
+    List<Map<String, Object>> suggestions = Suggestions.suggest(profile).stream().map(s -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("expectation", Map.of("expectation_type", s.expectation().type(), "kwargs", s.expectation().kwargs()));
+      m.put("rule", s.rule());
+      m.put("reason", s.reason());
+      return m;
+    }).toList();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("rowCount", profile.rowCount());
+    answer.put("columns", profile.columns());
+    answer.put("suggestions", suggestions);
+    return answer;
   }
 
   static JsonNode object(JsonNode body) {

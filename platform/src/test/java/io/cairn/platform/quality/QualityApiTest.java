@@ -115,4 +115,34 @@ class QualityApiTest {
     assertThat(r.status()).as(r.body()).isEqualTo(400);
     assertThat(r.json().get("message").asText()).contains(message);
   }
+
+  @Test
+  void profilesASampleAndSuggestsRulesThatHoldOnIt() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("id", List.of(1, 2, 3, 4));
+    data.put("country", List.of("FR", "DE", "FR", "DE"));
+    data.put("email", Arrays.asList("a@x.io", "b@x.io", null, "c@x.io"));
+    Reply r = post(APP, "/api/v1/quality/profile", STEWARD, Map.of("data", data));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode json = r.json();
+    assertThat(json.get("rowCount").asInt()).isEqualTo(4);
+    JsonNode email = json.get("columns").get(2);
+    assertThat(email.get("type").asText()).isEqualTo("email");
+    assertThat(email.get("nullShare").asDouble()).isEqualTo(0.25);
+    assertThat(email.get("distinctCount").asInt()).isEqualTo(3);
+    assertThat(json.get("columns").get(0).get("mean").asDouble()).isEqualTo(2.5);
+    assertThat(json.get("columns").get(1).get("topValues").get(0).get("count").asInt()).isEqualTo(2);
+    JsonNode suggestions = json.get("suggestions");
+    assertThat(suggestions.toString()).contains("expect_column_values_to_be_unique")
+        .contains("\"value_set\":[\"DE\",\"FR\"]").contains("\"rule\":\"in_set\"");
+
+    Reply check = post(APP, VALIDATE, STEWARD, Map.of("data", data, "expectations",
+        suggestions.findValues("expectation")));
+    assertThat(check.status()).isEqualTo(200);
+    assertThat(check.json().get("success").asBoolean()).as("accepted suggestions hold on their sample").isTrue();
+
+    assertThat(post(APP, "/api/v1/quality/profile", basic("viewer", "viewer-password"), Map.of("data", data))
+        .status()).isEqualTo(403);
+    assertThat(post(APP, "/api/v1/quality/profile", STEWARD, Map.of("data", "x")).status()).isEqualTo(400);
+  }
 }
