@@ -1,6 +1,9 @@
 package io.cairn.platform.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.catalog.FlowId;
+import io.cairn.catalog.QualityMetricsEntry;
+import io.cairn.catalog.QualityMetricsRepository;
 import io.cairn.platform.api.ApiException;
 import io.cairn.platform.auth.Roles;
 import io.cairn.quality.data.Table;
@@ -11,7 +14,11 @@ import io.cairn.quality.profile.Profiler;
 import io.cairn.quality.profile.Suggestions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -28,6 +35,34 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class QualityResource {
+  private final QualityMetricsRepository history;
+
+  public QualityResource(QualityMetricsRepository history) {
+    this.history = history;
+  }
+
+  /**
+   * The quality figures of a flow's last runs, oldest first, per step: completeness, validity, uniqueness
+   * (shares in [0, 1]) and the counts behind them; for trend charts. Readable by every role.
+   */
+  @GET
+  @Path("/history/{flowId}")
+  @RolesAllowed(Roles.VIEWER)
+  public List<QualityMetricsEntry> history(@PathParam("flowId") String flowId,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    if (limit < 1 || limit > 1000) {
+      throw ApiException.badRequest("limit must be 1..1000");
+    }
+    return history.forFlow(new FlowId(flowId), limit);
+  }
+
+  /** The quality figures of one run, per step. */
+  @GET
+  @Path("/runs/{runId}")
+  @RolesAllowed(Roles.VIEWER)
+  public List<QualityMetricsEntry> run(@PathParam("runId") String runId) {
+    return history.forRun(runId);
+  }
   /**
    * Validates {@code {"data": {"<column>": [values...]}, "expectations": [{"expectation_type": ...,
    * "kwargs": {...}}]}} and answers GX's suite validation result, one result per expectation.

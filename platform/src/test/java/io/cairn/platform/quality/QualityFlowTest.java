@@ -89,6 +89,25 @@ class QualityFlowTest {
         "rule 'format:phone' on column 'phone': value '12' is not a valid phone number for FR");
     assertThat(quarantine.findValuesAsText("sourceOffset")).as("the row's provenance is kept").hasSize(2);
     assertThat(quarantine.toString()).contains("not-an-email");
+
+    JsonNode figures = get(APP, "/api/v1/quality/runs/" + run.get("id").asText(), ADMIN).json();
+    assertThat(figures).hasSize(1);
+    assertThat(figures.get(0).get("step").asText()).isEqualTo("quality");
+    JsonNode m = figures.get(0).get("metrics");
+    assertThat(m.get("rows").asDouble()).isEqualTo(4);
+    assertThat(m.get("validity").asDouble()).as("2 of 4 rows broke a rule; the fixed one counts as valid").isEqualTo(0.5);
+    assertThat(m.get("completeness").asDouble()).as("one age of 16 values is missing").isEqualTo(15.0 / 16);
+    assertThat(m.get("fixed").asDouble()).as("2 phones to E.164 and 1 age filled").isEqualTo(3);
+    assertThat(m.has("uniqueness")).as("no unique rule").isFalse();
+
+    JsonNode again = runToEnd("clean-people");
+    assertThat(again.get("rowsIn").asLong()).as("a re-run resumes after the committed offset").isZero();
+    JsonNode history = get(APP, "/api/v1/quality/history/clean-people", TestApp.basic("admin", TestApp.ADMIN_PASSWORD)).json();
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).get("runId").asText()).isEqualTo(run.get("id").asText());
+    assertThat(history.get(0).get("flowId").asText()).isEqualTo("clean-people");
+    assertThat(get(APP, "/api/v1/quality/history/clean-people?limit=0", ADMIN).status()).isEqualTo(400);
+    assertThat(get(APP, "/api/v1/quality/history/clean-people", null).status()).isEqualTo(401);
   }
 
   @Test
@@ -102,6 +121,8 @@ class QualityFlowTest {
     assertThat(run.get("state").asText()).isEqualTo("FAILED");
     assertThat(run.get("error").asText()).contains("rule 'range:age' on column 'age': value '250' is not >= 0 and <= 130");
     assertThat(run.get("rowsOut").asLong()).as("the failing batch is not written").isZero();
+    JsonNode m = get(APP, "/api/v1/quality/runs/" + run.get("id").asText(), ADMIN).json().get(0).get("metrics");
+    assertThat(m.get("validity").asDouble()).as("a failed run keeps its figures").isEqualTo(0.5);
   }
 
   @Test
@@ -112,5 +133,26 @@ class QualityFlowTest {
     JsonNode run = runToEnd("bad-rules");
     assertThat(run.get("state").asText()).isEqualTo("FAILED");
     assertThat(run.get("error").asText()).contains("unknown rule 'not_a_rule'");
+  }
+
+  @Test
+  void rulesWithUriSpecialCharactersReachTheStepIntact() throws Exception {
+    Path csv = Files.writeString(HOME.resolve("special.csv"),
+        "id,email,phone,age\n1,a+tag@b.io,+33 6 12 34 56 78,30\n2,c@d.io,+49 30 901820,40\n3,e@f.io,+33 6 98 76 54 32,15\n");
+    Path out = HOME.resolve("special-out");
+    String rules = "[{rule: regex, column: phone, pattern: \"^\\\\+33\"}, "
+        + "{rule: expression, expression: \"age >= 18 && age % 5 == 0\"}, "
+        + "{rule: regex, column: email, pattern: \"^[a-z]+(\\\\+[a-z]+)?@\"}]";
+    TestApp.Reply deployed = post(APP, "/api/v1/flows", ADMIN, Map.of("id", "special",
+        "definition", flow(csv, out, "RAW(" + rules + ")")));
+    assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
+    JsonNode run = runToEnd("special");
+    assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+    assertThat(Files.readAllLines(out.resolve("out.csv"))).containsExactly("id,email,phone,age",
+        "1,a+tag@b.io,+33 6 12 34 56 78,30");
+    assertThat(get(APP, "/api/v1/flows/special/quarantine", ADMIN).json().findValuesAsText("reason"))
+        .containsExactlyInAnyOrder(
+            "rule 'regex:phone' on column 'phone': value '+49 30 901820' does not match /^\\+33/",
+            "rule 'expression': expression 'age >= 18 && age % 5 == 0' is false");
   }
 }

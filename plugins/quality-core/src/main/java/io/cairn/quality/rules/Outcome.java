@@ -1,6 +1,8 @@
 package io.cairn.quality.rules;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a rule set did to one batch.
@@ -23,17 +25,70 @@ public record Outcome(List<Kept> rows, List<Violation> quarantined, List<Violati
   public record Kept(int origin, Object[] values) {}
 
   /**
-   * Quality figures of one batch, each a share in [0, 1].
+   * Quality counts of one batch; additive across batches, so a run's figures are the shares of its sums.
    *
    * @param rows the rows in the input
-   * @param completeness the share of non-missing values over all columns of the input
-   * @param validity the share of input rows that broke no row rule
-   * @param uniqueness the share of checked keys that were not duplicates; null without a unique rule
+   * @param validRows the input rows that broke no row rule
+   * @param cells the values in the input
+   * @param presentCells the non-missing values in the input
+   * @param keysChecked the keys a unique rule checked
+   * @param duplicates the keys a unique rule found repeated
    * @param fixed values repaired
    * @param duplicatesRemoved rows dropped by dedupe
    */
-  public record Metrics(int rows, double completeness, double validity, Double uniqueness, int fixed,
-      int duplicatesRemoved) {}
+  public record Metrics(long rows, long validRows, long cells, long presentCells, long keysChecked,
+      long duplicates, long fixed, long duplicatesRemoved) {
+
+    /** The share of non-missing values. */
+    public double completeness() {
+      return share(presentCells, cells);
+    }
+
+    /** The share of rows that broke no row rule. */
+    public double validity() {
+      return share(validRows, rows);
+    }
+
+    /** The share of checked keys that were not repeated; null when no key was checked. */
+    public Double uniqueness() {
+      return keysChecked == 0 ? null : 1.0 - share(duplicates, keysChecked);
+    }
+
+    /** The counts by name, for {@link #figures(Map)} after summing. */
+    public Map<String, Double> counts() {
+      Map<String, Double> m = new LinkedHashMap<>();
+      m.put("rows", (double) rows);
+      m.put("valid_rows", (double) validRows);
+      m.put("cells", (double) cells);
+      m.put("present_cells", (double) presentCells);
+      m.put("keys_checked", (double) keysChecked);
+      m.put("duplicates", (double) duplicates);
+      m.put("fixed", (double) fixed);
+      m.put("duplicates_removed", (double) duplicatesRemoved);
+      return m;
+    }
+
+    /**
+     * Summed counts with the shares they give: completeness, validity and (when keys were checked)
+     * uniqueness, each in [0, 1].
+     */
+    public static Map<String, Double> figures(Map<String, Double> counts) {
+      Map<String, Double> m = new LinkedHashMap<>(counts);
+      double cells = counts.getOrDefault("cells", 0.0);
+      double rows = counts.getOrDefault("rows", 0.0);
+      double keys = counts.getOrDefault("keys_checked", 0.0);
+      m.put("completeness", cells == 0 ? 1.0 : counts.getOrDefault("present_cells", 0.0) / cells);
+      m.put("validity", rows == 0 ? 1.0 : counts.getOrDefault("valid_rows", 0.0) / rows);
+      if (keys > 0) {
+        m.put("uniqueness", 1.0 - counts.getOrDefault("duplicates", 0.0) / keys);
+      }
+      return m;
+    }
+
+    private static double share(long part, long whole) {
+      return whole == 0 ? 1.0 : (double) part / whole;
+    }
+  }
 
   /** Throws when a fail-action rule was broken, naming the rules and the first offending values. */
   public void throwIfFailed() {

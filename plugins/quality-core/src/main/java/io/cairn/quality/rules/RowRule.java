@@ -26,10 +26,6 @@ final class RowRule implements Rule {
     return name;
   }
 
-  boolean unique() {
-    return test instanceof UniqueTest;
-  }
-
   @Override
   public Map<String, String> fixedColumns() {
     return action == Action.FIX ? Map.of(columnName, "quality rule '" + name + "': " + fix.description())

@@ -22,11 +22,9 @@ public final class RuleSet {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final List<Rule> rules;
-  private final boolean hasUnique;
 
   private RuleSet(List<Rule> rules) {
     this.rules = List.copyOf(rules);
-    this.hasUnique = rules.stream().anyMatch(r -> r instanceof RowRule rr && rr.unique());
   }
 
   public static RuleSet parse(String text) {
@@ -107,10 +105,8 @@ public final class RuleSet {
       rule.apply(pass);
     }
     int n = pass.inputRows;
-    Outcome.Metrics metrics = new Outcome.Metrics(n, cells == 0 ? 1.0 : (double) present / cells,
-        n == 0 ? 1.0 : (double) (n - pass.invalid.size()) / n,
-        hasUnique ? (pass.uniqueChecked == 0 ? 1.0 : 1.0 - (double) pass.duplicates / pass.uniqueChecked) : null,
-        pass.fixed, pass.duplicatesRemoved);
+    Outcome.Metrics metrics = new Outcome.Metrics(n, n - pass.invalid.size(), cells, present, pass.uniqueChecked,
+        pass.duplicates, pass.fixed, pass.duplicatesRemoved);
     return new Outcome(pass.rows.stream().map(r -> new Outcome.Kept(r.origin(), r.values())).toList(),
         List.copyOf(pass.quarantined), List.copyOf(pass.warnings), List.copyOf(pass.failures), metrics);
   }

@@ -4,6 +4,7 @@ import static io.cairn.quality.rules.RuleChecksTest.kept;
 import static io.cairn.quality.rules.RuleChecksTest.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -173,5 +174,17 @@ class ActionsAndFixesTest {
     Outcome o = run("[]", row(1L, null, "", null, null, null), row(2L, "a", "b", "c", 1L, "d"));
     assertThat(o.metrics().completeness()).isEqualTo(7.0 / 12);
     assertThat(o.metrics().uniqueness()).as("no unique rule").isNull();
+  }
+
+  @Test
+  void runFiguresAreTheSharesOfSummedBatchCounts() {
+    RuleSet rules = RuleSet.parse("- {rule: unique, column: id}\n- {rule: not_null, column: name}");
+    Outcome a = rules.apply(COLS, List.of(row(1L, "a", "e", "p", 1L, "u"), row(1L, null, "e", "p", 1L, "u")));
+    Outcome b = rules.apply(COLS, List.<Object[]>of(row(2L, "b", null, null, null, null)));
+    java.util.Map<String, Double> sum = new java.util.HashMap<>(a.metrics().counts());
+    b.metrics().counts().forEach((k, v) -> sum.merge(k, v, Double::sum));
+    assertThat(Outcome.Metrics.figures(sum)).containsEntry("rows", 3.0).containsEntry("valid_rows", 2.0)
+        .containsEntry("completeness", 13.0 / 18).containsEntry("validity", 2.0 / 3).containsEntry("keys_checked", 3.0);
+    assertThat(Outcome.Metrics.figures(sum).get("uniqueness")).isCloseTo(2.0 / 3, within(1e-12));
   }
 }

@@ -21,11 +21,14 @@ import org.slf4j.LoggerFactory;
  * Applies a rule set to each batch: quarantined rows go to {@link TaskContext#quarantine} with the rule and
  * the offending value, warnings are logged, fixed values replace the originals (converted back to the
  * column's type; a fix whose result does not fit the type quarantines the row), and a broken fail-action
- * rule fails the run after the quarantine is written. One thread at a time, as every step.
+ * rule fails the run after the quarantine is written. Each batch's quality counts are reported to the host
+ * (completeness, validity and uniqueness history). One thread at a time, as every step.
  */
 final class QualityStep implements Step {
   private static final Logger LOG = LoggerFactory.getLogger(QualityStep.class);
   private static final int WARNINGS_LOGGED_PER_BATCH = 10;
+  /** The name under which the step reports its counts (see {@link TaskContext#reportMetrics}). */
+  static final String METRICS_NAME = "quality";
 
   private final RuleSet rules;
 
@@ -43,6 +46,7 @@ final class QualityStep implements Step {
     }
     outcome.warnings().stream().limit(WARNINGS_LOGGED_PER_BATCH).forEach(v ->
         LOG.warn("flow {} run {}: {} [{}]", context.flowId(), context.runId(), v.reason(), v.severity()));
+    context.reportMetrics(METRICS_NAME, outcome.metrics().counts());
     outcome.throwIfFailed();
     List<Row> out = new ArrayList<>(outcome.rows().size());
     for (Outcome.Kept kept : outcome.rows()) {

@@ -137,4 +137,43 @@ class QualityStepTest {
     assertThatThrownBy(() -> step(Map.of("suite", bad.toString()))).isInstanceOf(ConfigException.class)
         .hasMessageContaining("bad expectation suite").hasMessageContaining("unknown expectation type 'expect_nothing'");
   }
+
+  @Test
+  void reportsEachBatchsCountsEvenWhenTheBatchFails() {
+    List<Map<String, Double>> reported = new java.util.ArrayList<>();
+    FakeTaskContext fake = new FakeTaskContext("r1", dir);
+    io.cairn.spi.TaskContext ctx = new io.cairn.spi.TaskContext() {
+      @Override
+      public String flowId() {
+        return fake.flowId();
+      }
+
+      @Override
+      public String runId() {
+        return fake.runId();
+      }
+
+      @Override
+      public void quarantine(Provenance where, String rawRecord, String reason) {
+        fake.quarantine(where, rawRecord, reason);
+      }
+
+      @Override
+      public Path workDir() {
+        return dir;
+      }
+
+      @Override
+      public void reportMetrics(String name, Map<String, Double> counts) {
+        assertThat(name).isEqualTo("quality");
+        reported.add(counts);
+      }
+    };
+    Step step = step(Map.of("rules", "- {rule: unique, column: id}\n- {rule: range, column: score, max: 9, action: fail}"));
+    assertThatThrownBy(() -> step.apply(batch(new Object[] {1L, "a", 1L}, new Object[] {1L, null, 2L},
+        new Object[] {2L, "b", 10L}), ctx)).isInstanceOf(QualityFailure.class);
+    assertThat(reported).singleElement().satisfies(m -> assertThat(m).containsEntry("rows", 3.0)
+        .containsEntry("valid_rows", 1.0).containsEntry("present_cells", 8.0).containsEntry("duplicates", 1.0));
+    assertThat(fake.quarantined()).hasSize(1);
+  }
 }
