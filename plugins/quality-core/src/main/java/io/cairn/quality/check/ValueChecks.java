@@ -3,7 +3,9 @@ package io.cairn.quality.check;
 import io.cairn.quality.data.Values;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Factories of the value checks that rules and expectations share. */
@@ -13,7 +15,9 @@ public final class ValueChecks {
   /** The value equals one of the set (numbers by value). */
   public static ValueCheck inSet(Collection<?> set) {
     List<Object> values = new ArrayList<>(set);
-    return new ValueCheck("is not in " + values, v -> values.stream().anyMatch(s -> Values.same(s, v)));
+    Set<Object> keys = new HashSet<>();
+    values.forEach(v -> keys.add(Values.key(v)));
+    return new ValueCheck("is not in " + values, v -> keys.contains(Values.key(v)));
   }
 
   /** A match of the regular expression is found in the value's text (Python's {@code re.search}). */
@@ -58,7 +62,8 @@ public final class ValueChecks {
   public static ValueCheck lengthBetween(Integer min, Integer max) {
     return new ValueCheck("has a length not in [" + (min == null ? "" : min) + ", " + (max == null ? "" : max) + "]",
         v -> {
-          int n = Values.text(v).codePointCount(0, Values.text(v).length());
+          String text = Values.text(v);
+          int n = text.codePointCount(0, text.length());
           return (min == null || n >= min) && (max == null || n <= max);
         });
   }

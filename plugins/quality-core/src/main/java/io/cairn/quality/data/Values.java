@@ -45,6 +45,12 @@ public final class Values {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static int compare(Object a, Object b) {
+    if (small(a) && small(b)) {
+      return a instanceof Long || a instanceof Integer ? (b instanceof Long || b instanceof Integer
+          ? Long.compare(((Number) a).longValue(), ((Number) b).longValue())
+          : Double.compare(((Number) a).longValue(), ((Number) b).doubleValue()))
+          : Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
+    }
     if (a instanceof Number || b instanceof Number) {
       BigDecimal x = number(a);
       BigDecimal y = number(b);
@@ -59,10 +65,38 @@ public final class Values {
     return String.valueOf(a).compareTo(String.valueOf(b));
   }
 
+  /**
+   * A key under which equal values (numbers by value: {@code 1}, {@code 1L}, {@code 1.0}) fall together, for
+   * sets and maps; other values are their own key.
+   */
+  public static Object key(Object v) {
+    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Double || v instanceof Float) {
+      double d = ((Number) v).doubleValue();
+      return d == Math.rint(d) && Math.abs(d) < 0x1p53 ? (Object) (long) d : (Object) d;
+    }
+    if (v instanceof BigDecimal b) {
+      BigDecimal s = b.stripTrailingZeros();
+      if (s.scale() <= 0 && s.precision() - s.scale() <= 18) {
+        return s.longValueExact();
+      }
+      return s.scale() <= 0 || s.precision() > 15 ? s : (Object) s.doubleValue();
+    }
+    return v;
+  }
+
   /** The value for messages: numbers without trailing zeros ({@code 3}, not {@code 3.0}). */
   public static String show(Object v) {
     BigDecimal n = v instanceof Number ? number(v) : null;
     return n != null ? n.stripTrailingZeros().toPlainString() : String.valueOf(v);
+  }
+
+  /** Numbers compared exactly as doubles or longs: ints, longs within 2^53, finite doubles. */
+  private static boolean small(Object v) {
+    return v instanceof Integer || v instanceof Long l && Math.abs(l) < 0x1p53
+        || (v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue());
   }
 
   /** The value as text, or null. */

@@ -142,6 +142,6 @@ final class ColumnMapExpectations {
 
   /** Numbers compare by value (1 and 1.0 are the same value). */
   static Object key(Object v) {
-    return v instanceof Number ? Values.number(v).stripTrailingZeros() : v;
+    return Values.key(v);
   }
 }

@@ -47,7 +47,7 @@ public final class Profiler {
     Integer minLength = null;
     Integer maxLength = null;
     for (Object v : present) {
-      counts.merge(v instanceof Number ? Values.number(v).stripTrailingZeros() : v, 1, Integer::sum);
+      counts.merge(Values.key(v), 1, Integer::sum);
       String text = Values.text(v);
       shapes.merge(shape(text), 1, Integer::sum);
       types.add(type(v));

@@ -45,8 +45,7 @@ final class Dedupe implements Rule {
         kept.add(row);
         continue;
       }
-      List<Object> id = Arrays.stream(k).map(v -> v instanceof Number ? Values.number(v).stripTrailingZeros() : v)
-          .toList();
+      List<Object> id = Arrays.stream(k).map(Values::key).toList();
       Integer at = survivors.get(id);
       if (at == null) {
         survivors.put(id, kept.size());

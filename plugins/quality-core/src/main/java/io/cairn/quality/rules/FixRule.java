@@ -32,7 +32,7 @@ final class FixRule implements Rule {
       Object before = row.values()[col];
       Object after = fix.apply(before, pass, col);
       if (!Values.same(before, after)) {
-        row.values()[col] = after;
+        row.set(col, after);
         pass.fixed++;
       }
     }

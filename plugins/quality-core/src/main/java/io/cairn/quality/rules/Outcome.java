@@ -20,7 +20,8 @@ public record Outcome(List<Kept> rows, List<Violation> quarantined, List<Violati
    * A row that goes on.
    *
    * @param origin its position in the input batch
-   * @param values its values, fixes applied
+   * @param values its values, fixes applied; the input's own array when nothing was fixed, so callers copy
+   *     before they change it
    */
   public record Kept(int origin, Object[] values) {}
 

@@ -11,8 +11,37 @@ import java.util.function.Supplier;
 
 /** The rows of one batch while the rules work on them, and what the rules found. Not thread-safe. */
 final class Pass {
-  /** A row still in the flow: its position in the input and its values (fixed in place). */
-  record Rec(int origin, Object[] values) {}
+  /**
+   * A row still in the flow: its position in the input and its values, copied on the first fix so the
+   * input is never changed.
+   */
+  static final class Rec {
+    private final int origin;
+    private Object[] values;
+    private boolean copied;
+
+    Rec(int origin, Object[] values) {
+      this.origin = origin;
+      this.values = values;
+    }
+
+    int origin() {
+      return origin;
+    }
+
+    /** The values, to read. */
+    Object[] values() {
+      return values;
+    }
+
+    void set(int column, Object value) {
+      if (!copied) {
+        values = values.clone();
+        copied = true;
+      }
+      values[column] = value;
+    }
+  }
 
   final List<String> columns;
   final List<Rec> rows;
@@ -31,7 +60,7 @@ final class Pass {
     this.columns = List.copyOf(columns);
     this.rows = new ArrayList<>(input.size());
     for (int i = 0; i < input.size(); i++) {
-      rows.add(new Rec(i, input.get(i).clone()));
+      rows.add(new Rec(i, input.get(i)));
     }
     this.inputRows = input.size();
   }

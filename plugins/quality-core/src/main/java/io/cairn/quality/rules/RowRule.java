@@ -1,6 +1,5 @@
 package io.cairn.quality.rules;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /** A check of every row, with its action: fail, quarantine, warn, or fix (then quarantine if still bad). */
@@ -35,31 +34,31 @@ final class RowRule implements Rule {
   @Override
   public void apply(Pass pass) {
     test.prepare(pass);
+    pass.rows.removeIf(row -> !check(pass, row));
+  }
+
+  /** Checks one row and acts; false when the row leaves the flow. */
+  private boolean check(Pass pass, Pass.Rec row) {
     int col = test.column();
-    for (Iterator<Pass.Rec> it = pass.rows.iterator(); it.hasNext(); ) {
-      Pass.Rec row = it.next();
-      if (test.passes(row)) {
-        if (fix != null) {
-          fix.observe(row.values()[col]);
-        }
-        continue;
+    if (test.passes(row)) {
+      if (fix != null) {
+        fix.observe(row.values()[col]);
       }
-      Object value = col < 0 ? null : row.values()[col];
-      String reason = "rule '" + name + "'" + (columnName == null ? "" : " on column '" + columnName + "'") + ": "
-          + test.failure(row);
-      if (action == Action.FIX) {
-        row.values()[col] = fix.apply(value, pass, col);
-        if (test.passes(row)) {
-          pass.fixed++;
-          continue;
-        }
-        reason += " (fix '" + fix.description() + "' could not repair it)";
-        row.values()[col] = value;
-      }
-      pass.report(new Violation(row.origin(), name, severity, columnName, value, reason), action);
-      if (action == Action.QUARANTINE || action == Action.FIX) {
-        it.remove();
-      }
+      return true;
     }
+    Object value = col < 0 ? null : row.values()[col];
+    String reason = "rule '" + name + "'" + (columnName == null ? "" : " on column '" + columnName + "'") + ": "
+        + test.failure(row);
+    if (action == Action.FIX) {
+      row.set(col, fix.apply(value, pass, col));
+      if (test.passes(row)) {
+        pass.fixed++;
+        return true;
+      }
+      reason += " (fix '" + fix.description() + "' could not repair it)";
+      row.set(col, value);
+    }
+    pass.report(new Violation(row.origin(), name, severity, columnName, value, reason), action);
+    return action != Action.QUARANTINE && action != Action.FIX;
   }
 }

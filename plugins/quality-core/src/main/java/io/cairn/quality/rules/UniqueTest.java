@@ -2,7 +2,6 @@ package io.cairn.quality.rules;
 
 import io.cairn.quality.data.Values;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,18 +19,18 @@ final class UniqueTest implements RowTest {
   private final int window;
   private int[] key;
   private Pass pass;
-  private Set<List<Object>> seen = new HashSet<>();
+  private Set<Object> seen = new HashSet<>();
 
   UniqueTest(String rule, List<String> keyColumns, int window) {
     this.rule = rule;
     this.keyColumns = List.copyOf(keyColumns);
     this.window = window;
     if (window > 0) {
-      seen = java.util.Collections.newSetFromMap(new LinkedHashMap<List<Object>, Boolean>(16, 0.75f, false) {
+      seen = java.util.Collections.newSetFromMap(new LinkedHashMap<Object, Boolean>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Object>, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Object, Boolean> eldest) {
           return size() > UniqueTest.this.window;
         }
       });
@@ -47,20 +46,25 @@ final class UniqueTest implements RowTest {
     }
   }
 
-  private List<Object> keyOf(Pass.Rec row) {
+  /** The row's key: the value itself for one column, a list for several; null when a part is missing. */
+  private Object keyOf(Pass.Rec row) {
+    if (key.length == 1) {
+      Object v = row.values()[key[0]];
+      return v == null ? null : Values.key(v);
+    }
     List<Object> k = new ArrayList<>(key.length);
     for (int i : key) {
       if (row.values()[i] == null) {
         return null;
       }
-      k.add(row.values()[i] instanceof Number n ? Values.number(n).stripTrailingZeros() : row.values()[i]);
+      k.add(Values.key(row.values()[i]));
     }
     return k;
   }
 
   @Override
   public boolean passes(Pass.Rec row) {
-    List<Object> k = keyOf(row);
+    Object k = keyOf(row);
     if (k == null) {
       return true;
     }
@@ -79,7 +83,8 @@ final class UniqueTest implements RowTest {
 
   @Override
   public String failure(Pass.Rec row) {
-    return "duplicate key " + keyColumns + " = " + Arrays.toString(keyOf(row).toArray())
+    Object k = keyOf(row);
+    return "duplicate key " + keyColumns + " = " + (k instanceof List<?> l ? l : List.of(k))
         + (window > 0 ? " (seen in the last " + window + " keys)" : " (seen earlier in the batch)");
   }
 }

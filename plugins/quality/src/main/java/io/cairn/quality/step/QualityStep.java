@@ -51,11 +51,12 @@ final class QualityStep implements Step {
     List<Row> out = new ArrayList<>(outcome.rows().size());
     for (Outcome.Kept kept : outcome.rows()) {
       Row original = input.rows().get(kept.origin());
-      String problem = Typing.conform(schema, kept.values());
+      Object[] fixed = kept.values().clone();
+      String problem = Typing.conform(schema, fixed);
       if (problem != null) {
         quarantine(context, schema, original, problem);
       } else {
-        out.add(original.withValues(kept.values()));
+        out.add(original.withValues(fixed));
       }
     }
     Outcome.Metrics m = outcome.metrics();
