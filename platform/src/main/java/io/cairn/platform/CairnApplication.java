@@ -7,6 +7,8 @@ import io.cairn.catalog.FlowRepository;
 import io.cairn.catalog.OffsetRepository;
 import io.cairn.catalog.QuarantineRepository;
 import io.cairn.catalog.RunRepository;
+import io.cairn.catalog.QualityMetricsRepository;
+import io.cairn.governance.CompositeGovernanceHook;
 import io.cairn.governance.DatasetRecorder;
 import io.cairn.governance.GovernanceHook;
 import io.cairn.platform.flows.FlowErrorMappers;
@@ -29,6 +31,8 @@ import io.cairn.platform.config.CairnConfiguration;
 import io.cairn.platform.config.ClasspathOrFileSourceProvider;
 import io.cairn.platform.datasets.DatasetsResource;
 import io.cairn.platform.plugins.ExtensionsResource;
+import io.cairn.platform.quality.QualityMetricsRecorder;
+import io.cairn.platform.quality.QualityResource;
 import io.cairn.platform.plugins.LoadedExtensions;
 import io.cairn.platform.plugins.PluginService;
 import io.cairn.platform.plugins.PluginsHealthCheck;
@@ -115,7 +119,9 @@ public class CairnApplication extends Application<CairnConfiguration> {
     FlowRepository flowRepo = new FlowRepository(catalog);
     OffsetRepository offsets = new OffsetRepository(catalog);
     QuarantineRepository quarantine = new QuarantineRepository(catalog);
-    GovernanceHook governance = new DatasetRecorder(datasets);
+    QualityMetricsRepository qualityHistory = new QualityMetricsRepository(catalog);
+    GovernanceHook governance = new CompositeGovernanceHook(
+        List.of(new DatasetRecorder(datasets), new QualityMetricsRecorder(qualityHistory)));
     DefaultCamelContext camel = newCamelContext();
     RunRegistry activeRuns = new RunRegistry();
     FlowRuntime[] runtimeRef = new FlowRuntime[1];
@@ -138,6 +144,9 @@ public class CairnApplication extends Application<CairnConfiguration> {
             "Camel context is " + camel.getStatus());
       }
     });
+
+    // --- quality ---
+    env.jersey().register(new QualityResource(qualityHistory));
 
     registerAuth(env, users);
     env.jersey().register(new BadInputMapper());

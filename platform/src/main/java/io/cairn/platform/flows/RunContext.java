@@ -83,6 +83,11 @@ public final class RunContext implements TaskContext {
     }
   }
 
+  @Override
+  public void reportMetrics(String name, Map<String, Double> counts) {
+    governance.onMetrics(scope, name, Map.copyOf(counts));
+  }
+
   /** Counts rows read (after governance) as one batch. */
   public void recordIn(long rows) {
     rowsIn.addAndGet(rows);
