@@ -7,7 +7,20 @@ import io.cairn.catalog.FlowRepository;
 import io.cairn.catalog.OffsetRepository;
 import io.cairn.catalog.QuarantineRepository;
 import io.cairn.catalog.RunRepository;
+import io.cairn.catalog.policy.AuditRepository;
+import io.cairn.catalog.policy.TokenVaultRepository;
 import io.cairn.governance.DatasetRecorder;
+import io.cairn.governance.audit.AuditLog;
+import io.cairn.governance.keys.ManagedKey;
+import io.cairn.governance.masking.CatalogTokenVault;
+import io.cairn.governance.masking.MaskSpecs;
+import io.cairn.governance.masking.MaskStepFactory;
+import io.cairn.governance.masking.TokenVault;
+import io.cairn.platform.audit.AuditFilter;
+import io.cairn.platform.audit.AuditResource;
+import io.cairn.platform.audit.MaskAudit;
+import io.cairn.platform.audit.TokensResource;
+import io.cairn.platform.plugins.HostExtensions;
 import io.cairn.governance.GovernanceHook;
 import io.cairn.platform.flows.FlowErrorMappers;
 import io.cairn.platform.flows.FlowRuntime;
@@ -137,6 +150,18 @@ public class CairnApplication extends Application<CairnConfiguration> {
       }
     });
 
+    // --- policy and audit ---
+    java.nio.file.Path keyDir = config.home().resolve("keys");
+    ManagedKey maskingKey = ManagedKey.load("masking", config.policy().maskingKey(), keyDir);
+    AuditLog audit = new AuditLog(new AuditRepository(catalog),
+        ManagedKey.load("audit", config.policy().auditKey(), keyDir), config.policy().checkpointEvery());
+    TokenVault vault = new CatalogTokenVault(new TokenVaultRepository(catalog), maskingKey);
+    HostExtensions.registerSteps(extensions, List.of(new MaskStepFactory(
+        new MaskSpecs(maskingKey, vault, java.time.Clock.systemUTC()), new MaskAudit(audit))));
+    env.jersey().register(new AuditFilter(audit));
+    env.jersey().register(new AuditResource(audit));
+    env.jersey().register(new TokensResource(vault, audit));
+
     registerAuth(env, users);
     env.jersey().register(new BadInputMapper());
     env.jersey().register(new FlowErrorMappers.InvalidRoute());
@@ -149,7 +174,8 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new ExtensionsResource(extensions));
     env.jersey().register(new io.cairn.platform.web.RootResource());
 
-    services = new Services(catalog, users, userService, datasets, extensions, plugins, flowService, runtime);
+    services = new Services(catalog, users, userService, datasets, extensions, plugins, flowService, runtime,
+        audit);
   }
 
   private static DefaultCamelContext newCamelContext() {
@@ -171,7 +197,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
   /** The wired services. */
   public record Services(CatalogDatabase catalog, UserRepository users, UserService userService,
       DatasetRepository datasets, LoadedExtensions extensions, PluginService plugins, FlowService flows,
-      FlowRuntime runtime) {}
+      FlowRuntime runtime, AuditLog audit) {}
 
   private static void registerAuth(Environment env, UserRepository users) {
     var basic = new CachingAuthenticator<>(env.metrics(), CatalogAuthenticators.basic(users),
