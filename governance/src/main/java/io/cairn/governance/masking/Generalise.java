@@ -84,6 +84,25 @@ final class Generalise {
     }
   }
 
+  /** Dates to the first day of their year; timestamps to the first instant of their year (UTC). */
+  record ToYear() implements MaskFunction {
+    @Override
+    public Object apply(Object value, String subjectId) {
+      return BasicMasks.onDates(value, d -> d.withDayOfYear(1),
+          i -> i.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfYear(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    @Override
+    public ColumnType outputType(ColumnType input) {
+      return BasicMasks.requireType(spec(), input, BasicMasks.DATES, null);
+    }
+
+    @Override
+    public String spec() {
+      return "year";
+    }
+  }
+
   /** Dates to the first day of their month; timestamps to the first instant of their month (UTC). */
   record ToMonth() implements MaskFunction {
     @Override

@@ -14,14 +14,15 @@ import java.util.Map;
  *   <li>{@code hmac}, {@code hmac:email}, {@code hmac:phone[:<region>]}: HMAC-SHA-256 with the masking key</li>
  *   <li>{@code sha256}, {@code sha256:email}, {@code sha256:phone[:<region>]}: SHA-256 of the normalised value</li>
  *   <li>{@code token:<domain>}: reversible through the token vault</li>
- *   <li>{@code age_band:<width>}, {@code postcode:<keep>}, {@code month}, {@code date_shift:<days>}</li>
+ *   <li>{@code age_band:<width>}, {@code postcode:<keep>}, {@code month}, {@code year},
+ *       {@code date_shift:<days>}</li>
  * </ul>
  * Phone regions default to {@code US}. Thread-safe.
  */
 public final class MaskSpecs {
   /** The spec names, for messages and documentation. */
   public static final List<String> NAMES = List.of("null", "redact", "partial", "hmac", "sha256", "token",
-      "age_band", "postcode", "month", "date_shift");
+      "age_band", "postcode", "month", "year", "date_shift");
 
   private final ManagedKey key;
   private final TokenVault vault;
@@ -58,6 +59,7 @@ public final class MaskSpecs {
       case "age_band" -> new Generalise.AgeBand(count(p, 1, spec), clock);
       case "postcode" -> new Generalise.Postcode(count(p, 1, spec));
       case "month" -> args(p, 0, new Generalise.ToMonth());
+      case "year" -> args(p, 0, new Generalise.ToYear());
       case "date_shift" -> new DateShift(requireKey(spec), count(p, 1, spec));
       default -> throw new IllegalArgumentException("unknown mask '" + p[0] + "'; use one of " + NAMES);
     };

@@ -43,7 +43,7 @@ public final class MaskStepFactory implements StepFactory {
   @Override
   public String description() {
     return "Masks columns: null, redact, partial, hmac, sha256 (email/phone normalised), token, age_band, "
-        + "postcode, month, date_shift";
+        + "postcode, month, year, date_shift";
   }
 
   @Override

@@ -70,7 +70,7 @@ public final class PolicyEngine {
   /** Whether the subject may access the resource; {@code tags} are the resource's classification tags. */
   public Decisions.Access access(Subject who, CairnResource resource, String accessType, Set<String> tags) {
     RangerAccessResult r = plugin.isAccessAllowed(request(who, resource, accessType, tags), null);
-    if (r == null || !r.getIsAccessDetermined()) {
+    if (r == null || !r.getIsAccessDetermined() || !r.getIsAllowed() && r.getPolicyId() < 0) {
       return new Decisions.Access(false, -1, "no policy allows " + accessType + " on " + resource + " for "
           + who.user());
     }
