@@ -9,7 +9,16 @@ import io.cairn.catalog.QuarantineRepository;
 import io.cairn.catalog.RunRepository;
 import io.cairn.catalog.policy.AuditRepository;
 import io.cairn.catalog.policy.TokenVaultRepository;
+import io.cairn.catalog.policy.PolicyRepository;
+import io.cairn.governance.CompositeGovernanceHook;
 import io.cairn.governance.DatasetRecorder;
+import io.cairn.governance.DeferredGovernanceHook;
+import io.cairn.governance.policy.PolicyEngine;
+import io.cairn.governance.policy.PolicyHook;
+import io.cairn.governance.policy.PolicyMasks;
+import io.cairn.governance.policy.PolicyService;
+import io.cairn.governance.policy.PolicyValidator;
+import io.cairn.platform.policy.PoliciesResource;
 import io.cairn.governance.audit.AuditLog;
 import io.cairn.governance.keys.ManagedKey;
 import io.cairn.governance.masking.CatalogTokenVault;
@@ -127,7 +136,8 @@ public class CairnApplication extends Application<CairnConfiguration> {
     FlowRepository flowRepo = new FlowRepository(catalog);
     OffsetRepository offsets = new OffsetRepository(catalog);
     QuarantineRepository quarantine = new QuarantineRepository(catalog);
-    GovernanceHook governance = new DatasetRecorder(datasets);
+    DeferredGovernanceHook policyHook = new DeferredGovernanceHook();
+    GovernanceHook governance = new CompositeGovernanceHook(List.of(policyHook, new DatasetRecorder(datasets)));
     DefaultCamelContext camel = newCamelContext();
     RunRegistry activeRuns = new RunRegistry();
     FlowRuntime[] runtimeRef = new FlowRuntime[1];
@@ -156,8 +166,17 @@ public class CairnApplication extends Application<CairnConfiguration> {
     AuditLog audit = new AuditLog(new AuditRepository(catalog),
         ManagedKey.load("audit", config.policy().auditKey(), keyDir), config.policy().checkpointEvery());
     TokenVault vault = new CatalogTokenVault(new TokenVaultRepository(catalog), maskingKey);
-    HostExtensions.registerSteps(extensions, List.of(new MaskStepFactory(
-        new MaskSpecs(maskingKey, vault, java.time.Clock.systemUTC()), new MaskAudit(audit))));
+    MaskSpecs maskSpecs = new MaskSpecs(maskingKey, vault, java.time.Clock.systemUTC());
+    HostExtensions.registerSteps(extensions, List.of(new MaskStepFactory(maskSpecs, new MaskAudit(audit))));
+    PolicyEngine policyEngine = new PolicyEngine(List.of());
+    PolicyService policies = new PolicyService(new PolicyRepository(catalog), policyEngine,
+        new PolicyValidator(policyEngine, maskSpecs));
+    policies.seedIfEmpty("system");
+    policies.load();
+    policyHook.set(new PolicyHook(policyEngine, new PolicyMasks(maskSpecs), name -> users.find(name)
+        .map(u -> u.roles().stream().map(Role::id).collect(java.util.stream.Collectors.toSet()))
+        .orElse(java.util.Set.of()), audit));
+    env.jersey().register(new PoliciesResource(policies, policyEngine));
     env.jersey().register(new AuditFilter(audit));
     env.jersey().register(new AuditResource(audit));
     env.jersey().register(new TokensResource(vault, audit));

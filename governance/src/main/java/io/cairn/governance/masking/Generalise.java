@@ -84,12 +84,19 @@ final class Generalise {
     }
   }
 
-  /** Dates to the first day of their year; timestamps to the first instant of their year (UTC). */
-  record ToYear() implements MaskFunction {
+  /**
+   * Dates to the first day of their month ({@code month}) or year ({@code year}); timestamps to the first
+   * instant of their month or year (UTC).
+   */
+  record Truncate(boolean toYear) implements MaskFunction {
     @Override
     public Object apply(Object value, String subjectId) {
-      return BasicMasks.onDates(value, d -> d.withDayOfYear(1),
-          i -> i.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfYear(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+      return BasicMasks.onDates(value, this::start,
+          i -> start(i.atOffset(ZoneOffset.UTC).toLocalDate()).atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    private LocalDate start(LocalDate d) {
+      return toYear ? d.withDayOfYear(1) : d.withDayOfMonth(1);
     }
 
     @Override
@@ -99,27 +106,7 @@ final class Generalise {
 
     @Override
     public String spec() {
-      return "year";
+      return toYear ? "year" : "month";
     }
   }
-
-  /** Dates to the first day of their month; timestamps to the first instant of their month (UTC). */
-  record ToMonth() implements MaskFunction {
-    @Override
-    public Object apply(Object value, String subjectId) {
-      return BasicMasks.onDates(value, d -> d.withDayOfMonth(1),
-          i -> i.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-    }
-
-    @Override
-    public ColumnType outputType(ColumnType input) {
-      return BasicMasks.requireType(spec(), input, BasicMasks.DATES, null);
-    }
-
-    @Override
-    public String spec() {
-      return "month";
-    }
-  }
-
 }

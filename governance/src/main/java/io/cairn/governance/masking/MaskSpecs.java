@@ -58,8 +58,8 @@ public final class MaskSpecs {
       case "token" -> new Tokenise(vault, p.length == 2 ? p[1] : null);
       case "age_band" -> new Generalise.AgeBand(count(p, 1, spec), clock);
       case "postcode" -> new Generalise.Postcode(count(p, 1, spec));
-      case "month" -> args(p, 0, new Generalise.ToMonth());
-      case "year" -> args(p, 0, new Generalise.ToYear());
+      case "month" -> args(p, 0, new Generalise.Truncate(false));
+      case "year" -> args(p, 0, new Generalise.Truncate(true));
       case "date_shift" -> new DateShift(requireKey(spec), count(p, 1, spec));
       default -> throw new IllegalArgumentException("unknown mask '" + p[0] + "'; use one of " + NAMES);
     };

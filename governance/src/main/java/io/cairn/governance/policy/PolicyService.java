@@ -39,6 +39,26 @@ public final class PolicyService {
     this.validator = validator;
   }
 
+  /**
+   * Stores the default policies (every user reads and writes every dataset and deploys every flow) when the
+   * catalog has none, so that a new installation works until its policies are written; returns how many.
+   */
+  public synchronized int seedIfEmpty(String by) {
+    if (!repository.list().isEmpty()) {
+      return 0;
+    }
+    int n = 0;
+    try (var in = PolicyService.class.getResourceAsStream("default-policies.json")) {
+      for (var node : new com.fasterxml.jackson.databind.ObjectMapper().readTree(in)) {
+        create(node.toString(), by);
+        n++;
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the default policies", e);
+    }
+    return n;
+  }
+
   /** Pushes the stored policies to the engine; call once at start. */
   public synchronized void load() {
     engine.update(all());

@@ -102,6 +102,8 @@ class MaskFunctionsTest {
     assertThat(mask("postcode:3", "94105")).isEqualTo("941");
     assertThat(mask("postcode:8", "AB1")).isEqualTo("AB1");
     assertThat(mask("month", LocalDate.of(1984, 2, 29))).isEqualTo(LocalDate.of(1984, 2, 1));
+    assertThat(mask("year", LocalDate.of(1984, 2, 29))).isEqualTo(LocalDate.of(1984, 1, 1));
+    assertThat(mask("year", Instant.parse("2026-03-31T23:59:59Z"))).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(mask("month", Instant.parse("2026-03-31T23:59:59Z"))).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
     assertThatThrownBy(() -> specs.parse("month").outputType(ColumnType.STRING)).hasMessageContaining("DATE");
     assertThatThrownBy(() -> specs.parse("age_band:1")).hasMessageContaining("2..50");
