@@ -19,6 +19,9 @@ import io.cairn.governance.policy.PolicyMasks;
 import io.cairn.governance.policy.PolicyService;
 import io.cairn.governance.policy.PolicyValidator;
 import io.cairn.platform.policy.PoliciesResource;
+import io.cairn.platform.policy.PolicyDeniedMapper;
+import io.cairn.platform.policy.PolicyDeployGuard;
+import io.cairn.platform.policy.RoleGroups;
 import io.cairn.governance.audit.AuditLog;
 import io.cairn.governance.keys.ManagedKey;
 import io.cairn.governance.masking.CatalogTokenVault;
@@ -173,9 +176,10 @@ public class CairnApplication extends Application<CairnConfiguration> {
         new PolicyValidator(policyEngine, maskSpecs));
     policies.seedIfEmpty("system");
     policies.load();
-    policyHook.set(new PolicyHook(policyEngine, new PolicyMasks(maskSpecs), name -> users.find(name)
-        .map(u -> u.roles().stream().map(Role::id).collect(java.util.stream.Collectors.toSet()))
-        .orElse(java.util.Set.of()), audit));
+    RoleGroups groups = new RoleGroups(users);
+    policyHook.set(new PolicyHook(policyEngine, new PolicyMasks(maskSpecs), groups, audit));
+    flowService.setDeployGuard(new PolicyDeployGuard(policyEngine, groups, audit));
+    env.jersey().register(new PolicyDeniedMapper());
     env.jersey().register(new PoliciesResource(policies, policyEngine));
     env.jersey().register(new AuditFilter(audit));
     env.jersey().register(new AuditResource(audit));

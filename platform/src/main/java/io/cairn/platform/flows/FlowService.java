@@ -22,6 +22,7 @@ public final class FlowService {
   private final DatasetRepository datasets;
   private final OffsetRepository offsets;
   private final FlowRuntime runtime;
+  private volatile DeployGuard guard = DeployGuard.NONE;
 
   public FlowService(FlowRepository flows, RunRepository runs, QuarantineRepository quarantine,
       DatasetRepository datasets, OffsetRepository offsets, FlowRuntime runtime) {
@@ -31,6 +32,11 @@ public final class FlowService {
     this.datasets = datasets;
     this.offsets = offsets;
     this.runtime = runtime;
+  }
+
+  /** Sets the check every deploy passes first (access policy). */
+  public void setDeployGuard(DeployGuard guard) {
+    this.guard = guard;
   }
 
   /** A flow and what it is doing now. */
@@ -49,6 +55,7 @@ public final class FlowService {
    */
   public FlowEntry deploy(FlowId id, String name, String description, String definition, String runAs, String by) {
     Optional<FlowEntry> existing = flows.find(id);
+    guard.check(id, runAs == null || runAs.isBlank() ? existing.map(FlowEntry::runAs).orElse(by) : runAs, by);
     runtime.deploy(id, definition);
     if (existing.isPresent() && existing.get().definition().equals(definition)
         && same(existing.get().name(), name) && same(existing.get().description(), description)) {

@@ -122,6 +122,24 @@ class PoliciesApiTest {
         .contains("forbidden-copy");
   }
 
+  @Test
+  void deployingAFlowNeedsDeployOnItForItsPrincipal() {
+    Reply deny = send("POST", "/api/v1/policies", COMPLIANCE, """
+        {"name": "no secret flows", "service": "cairn", "resources": {"flow": {"values": ["secret-*"]}},
+         "denyPolicyItems": [{"accesses": [{"type": "deploy", "isAllowed": true}], "groups": ["engineer"]}]}""");
+    assertThat(deny.status()).isEqualTo(201);
+    String route = "- route:\n    from:\n      uri: timer:s?repeatCount=1\n      steps:\n        - to: log:s\n";
+    Reply refused = post(APP, "/api/v1/flows", ENGINEER, Map.of("id", "secret-payroll", "definition", route));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().get("message").asText()).contains("flow 'secret-payroll' may not be deployed")
+        .contains("run as engineer").contains("denied by policy " + deny.json().get("id").asLong());
+    assertThat(get(APP, "/api/v1/flows/secret-payroll", ENGINEER).status()).isEqualTo(404);
+    assertThat(post(APP, "/api/v1/flows", ADMIN, Map.of("id", "secret-ops", "definition", route)).status())
+        .as("admin is not in the denied group").isEqualTo(201);
+    assertThat(get(APP, "/api/v1/audit?action=policy.deny&actor=engineer", COMPLIANCE).json().toString())
+        .contains("secret-payroll");
+  }
+
   private static JsonNode runAsEngineer(String id, Path in, Path out) throws InterruptedException {
     String route = """
         - route:
