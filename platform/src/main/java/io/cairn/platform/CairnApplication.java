@@ -18,6 +18,10 @@ import io.cairn.governance.policy.PolicyHook;
 import io.cairn.governance.policy.PolicyMasks;
 import io.cairn.governance.policy.PolicyService;
 import io.cairn.governance.policy.PolicyValidator;
+import io.cairn.catalog.policy.SuggestionRepository;
+import io.cairn.governance.classify.ClassificationHook;
+import io.cairn.governance.classify.PiiClassifier;
+import io.cairn.platform.policy.ClassificationResource;
 import io.cairn.platform.policy.PoliciesResource;
 import io.cairn.platform.policy.PolicyDeniedMapper;
 import io.cairn.platform.policy.PolicyDeployGuard;
@@ -177,10 +181,14 @@ public class CairnApplication extends Application<CairnConfiguration> {
     policies.seedIfEmpty("system");
     policies.load();
     RoleGroups groups = new RoleGroups(users);
-    policyHook.set(new PolicyHook(policyEngine, new PolicyMasks(maskSpecs), groups, audit));
+    SuggestionRepository suggestions = new SuggestionRepository(catalog);
+    policyHook.set(new CompositeGovernanceHook(List.of(
+        new ClassificationHook(new PiiClassifier("US"), suggestions),
+        new PolicyHook(policyEngine, new PolicyMasks(maskSpecs), groups, audit))));
     flowService.setDeployGuard(new PolicyDeployGuard(policyEngine, groups, audit));
     env.jersey().register(new PolicyDeniedMapper());
     env.jersey().register(new PoliciesResource(policies, policyEngine));
+    env.jersey().register(new ClassificationResource(suggestions));
     env.jersey().register(new AuditFilter(audit));
     env.jersey().register(new AuditResource(audit));
     env.jersey().register(new TokensResource(vault, audit));

@@ -140,12 +140,42 @@ class PoliciesApiTest {
         .contains("secret-payroll");
   }
 
+  @Test
+  void stewardsReviewTheSuggestionsThatRunsMake() throws Exception {
+    Path in = Files.createDirectories(HOME.resolve("scan")).resolve("contacts.csv");
+    Files.writeString(in, "id,contact,country\n1,ann@x.com,FR\n2,bob@y.org,DE\n3,cy@z.net,FR\n");
+    assertThat(runAsEngineer("scan-contacts", in, HOME.resolve("scanned")).get("state").asText())
+        .isEqualTo("SUCCEEDED");
+    String steward = basic("steward", "steward-password");
+    assertThat(get(APP, "/api/v1/classification/suggestions", basic("viewer", "viewer-password")).status())
+        .isEqualTo(403);
+    assertThat(get(APP, "/api/v1/classification/suggestions", null).status()).isEqualTo(401);
+    assertThat(get(APP, "/api/v1/classification/suggestions?status=maybe", steward).status()).isEqualTo(400);
+    JsonNode pending = get(APP, "/api/v1/classification/suggestions", steward).json();
+    JsonNode email = null;
+    for (JsonNode s : pending) {
+      if (s.get("column").asText().equals("contact")) {
+        email = s;
+      }
+    }
+    assertThat(email).as(pending.toString()).isNotNull();
+    assertThat(email.get("tag").asText()).isEqualTo("PII.email");
+    assertThat(email.get("confidence").asDouble()).isEqualTo(1.0);
+    Reply accepted = post(APP, "/api/v1/classification/suggestions/" + email.get("id").asLong() + "/accept", steward,
+        null);
+    assertThat(accepted.status()).isEqualTo(200);
+    assertThat(accepted.json().get("status").asText()).isEqualTo("ACCEPTED");
+    assertThat(accepted.json().get("decidedBy").asText()).isEqualTo("steward");
+    assertThat(post(APP, "/api/v1/classification/suggestions/999999/reject", steward, null).status()).isEqualTo(404);
+    assertThat(get(APP, "/api/v1/audit?action=classification.accept&actor=steward", COMPLIANCE).json()).hasSize(1);
+  }
+
   private static JsonNode runAsEngineer(String id, Path in, Path out) throws InterruptedException {
     String route = """
         - route:
             from:
               uri: "cairn:source:file"
-              parameters: {path: "%s", format: csv, columns: "id:LONG,email:STRING,country:STRING"}
+              parameters: {path: "%s", format: csv}
               steps:
                 - to: {uri: "cairn:sink:file", parameters: {path: "%s", format: csv, fileName: out.csv}}
         """.formatted(in, out);
