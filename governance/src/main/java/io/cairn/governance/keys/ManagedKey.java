@@ -95,11 +95,23 @@ public final class ManagedKey {
     return hmac(derive(use), message);
   }
 
+  /**
+   * A new HMAC-SHA-256 {@link Mac} keyed with the key derived for {@code use}, for callers that hash many values
+   * (a Mac is not thread-safe: keep one per thread).
+   */
+  public Mac mac(String use) {
+    return newMac(derive(use));
+  }
+
   static byte[] hmac(byte[] key, byte[] message) {
+    return newMac(key).doFinal(message);
+  }
+
+  private static Mac newMac(byte[] key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(message);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA-256 is not available", e);
     }

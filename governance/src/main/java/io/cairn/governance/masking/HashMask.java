@@ -23,6 +23,7 @@ final class HashMask implements MaskFunction {
 
   private final String spec;
   private final ManagedKey key;
+  private final ThreadLocal<javax.crypto.Mac> macs;
   private final Function<String, Optional<String>> normaliser;
 
   /**
@@ -32,6 +33,7 @@ final class HashMask implements MaskFunction {
   HashMask(String spec, ManagedKey key, Normaliser normaliser, String region) {
     this.spec = spec;
     this.key = key;
+    this.macs = key == null ? null : ThreadLocal.withInitial(() -> key.mac("hash"));
     this.normaliser = switch (normaliser) {
       case NONE -> v -> Optional.of(v.strip());
       case EMAIL -> Normalise::email;
@@ -51,7 +53,7 @@ final class HashMask implements MaskFunction {
     if (key == null) {
       return Digests.sha256Hex(normalised);
     }
-    return HexFormat.of().formatHex(key.hmac("hash", normalised.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(macs.get().doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Override
