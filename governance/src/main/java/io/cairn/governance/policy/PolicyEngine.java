@@ -53,13 +53,17 @@ public final class PolicyEngine {
         servicePolicies(policies), null, null);
   }
 
-  /** The service-def of Cairn's resources, as a Ranger Admin would hold it. */
+  /** The service-def of Cairn's resources, as a Ranger Admin would hold it (a fresh copy). */
   public RangerServiceDef serviceDef() {
-    return serviceDef;
+    return serviceDef("cairn-servicedef.json");
   }
 
+  /**
+   * The tag service-def, as a Ranger Admin would hold it (a fresh copy: the engine normalises its own, stripping
+   * the {@code cairn:} prefix of access types).
+   */
   public RangerServiceDef tagServiceDef() {
-    return tagServiceDef;
+    return serviceDef("tag-servicedef.json");
   }
 
   /** Replaces every policy. */

@@ -2,6 +2,7 @@ package io.cairn.platform.policy;
 
 import io.cairn.governance.policy.PolicyEngine;
 import io.cairn.governance.policy.PolicyService;
+import io.cairn.governance.policy.RangerExports;
 import io.cairn.platform.api.ApiException;
 import io.cairn.platform.auth.CairnPrincipal;
 import io.cairn.platform.auth.Roles;
@@ -32,10 +33,31 @@ import org.apache.ranger.plugin.util.JsonUtilsV2;
 public final class PoliciesResource {
   private final PolicyService policies;
   private final PolicyEngine engine;
+  private final RangerExports exports;
 
   public PoliciesResource(PolicyService policies, PolicyEngine engine) {
     this.policies = policies;
     this.engine = engine;
+    this.exports = new RangerExports(policies);
+  }
+
+  /** Every policy in Ranger Admin's export format. */
+  @GET
+  @Path("/export")
+  public String export(@Auth CairnPrincipal who) {
+    return exports.exportJson(who.username());
+  }
+
+  /** Imports a Ranger Admin export ({@code exportJson}); policies already present by name are skipped. */
+  @POST
+  @Path("/import")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public RangerExports.ImportResult importRanger(@Auth CairnPrincipal who, String body) {
+    try {
+      return exports.importJson(body, who.username());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
   }
 
   @GET

@@ -70,6 +70,18 @@ class PoliciesApiTest {
     assertThat(send("DELETE", "/api/v1/policies/" + id, COMPLIANCE, null).status()).isEqualTo(204);
     assertThat(get(APP, "/api/v1/policies/" + id, COMPLIANCE).status()).isEqualTo(404);
     assertThat(get(APP, "/api/v1/audit?action=policies.create&actor=compliance", COMPLIANCE).json()).isNotEmpty();
+
+    assertThat(get(APP, "/api/v1/policies/export", basic("viewer", "viewer-password")).status()).isEqualTo(403);
+    JsonNode exported = get(APP, "/api/v1/policies/export", COMPLIANCE).json();
+    assertThat(exported.get("policies").toString()).contains("default: every user");
+    Reply imported = send("POST", "/api/v1/policies/import", COMPLIANCE, """
+        {"policies": [{"id": 9, "service": "tags", "serviceType": "tag", "name": "imported tag mask",
+          "policyType": 1, "resources": {"tag": {"values": ["secret"]}},
+          "dataMaskPolicyItems": [{"accesses": [{"type": "cairn:read", "isAllowed": true}], "groups": ["viewer"],
+            "dataMaskInfo": {"dataMaskType": "cairn:MASK"}}]}]}""");
+    assertThat(imported.status()).isEqualTo(200);
+    assertThat(imported.json().get("created").get(0).asText()).isEqualTo("imported tag mask");
+    assertThat(send("POST", "/api/v1/policies/import", COMPLIANCE, "{}").status()).isEqualTo(400);
   }
 
   @Test
