@@ -168,7 +168,10 @@ public final class PluginZips {
   }
 
   private static void put(ZipOutputStream out, String name, byte[] content) throws IOException {
-    out.putNextEntry(new ZipEntry(name));
+    ZipEntry entry = new ZipEntry(name);
+    // a fixed time: the same content makes the same zip (and SHA-256) however slowly the zips are built
+    entry.setTime(946_684_800_000L);
+    out.putNextEntry(entry);
     out.write(content);
     out.closeEntry();
   }
