@@ -8,8 +8,36 @@ import io.cairn.catalog.OffsetRepository;
 import io.cairn.catalog.QuarantineRepository;
 import io.cairn.catalog.RunRepository;
 import io.cairn.catalog.QualityMetricsRepository;
+import io.cairn.catalog.policy.AuditRepository;
+import io.cairn.catalog.policy.TokenVaultRepository;
+import io.cairn.catalog.policy.PolicyRepository;
 import io.cairn.governance.CompositeGovernanceHook;
 import io.cairn.governance.DatasetRecorder;
+import io.cairn.governance.DeferredGovernanceHook;
+import io.cairn.governance.policy.PolicyEngine;
+import io.cairn.governance.policy.PolicyHook;
+import io.cairn.governance.policy.PolicyMasks;
+import io.cairn.governance.policy.PolicyService;
+import io.cairn.governance.policy.PolicyValidator;
+import io.cairn.catalog.policy.SuggestionRepository;
+import io.cairn.governance.classify.ClassificationHook;
+import io.cairn.governance.classify.PiiClassifier;
+import io.cairn.platform.policy.ClassificationResource;
+import io.cairn.platform.policy.PoliciesResource;
+import io.cairn.platform.policy.PolicyDeniedMapper;
+import io.cairn.platform.policy.PolicyDeployGuard;
+import io.cairn.platform.policy.RoleGroups;
+import io.cairn.governance.audit.AuditLog;
+import io.cairn.governance.keys.ManagedKey;
+import io.cairn.governance.masking.CatalogTokenVault;
+import io.cairn.governance.masking.MaskSpecs;
+import io.cairn.governance.masking.MaskStepFactory;
+import io.cairn.governance.masking.TokenVault;
+import io.cairn.platform.audit.AuditFilter;
+import io.cairn.platform.audit.AuditResource;
+import io.cairn.platform.audit.MaskAudit;
+import io.cairn.platform.audit.TokensResource;
+import io.cairn.platform.plugins.HostExtensions;
 import io.cairn.governance.GovernanceHook;
 import io.cairn.platform.flows.FlowErrorMappers;
 import io.cairn.platform.flows.FlowRuntime;
@@ -120,8 +148,9 @@ public class CairnApplication extends Application<CairnConfiguration> {
     OffsetRepository offsets = new OffsetRepository(catalog);
     QuarantineRepository quarantine = new QuarantineRepository(catalog);
     QualityMetricsRepository qualityHistory = new QualityMetricsRepository(catalog);
-    GovernanceHook governance = new CompositeGovernanceHook(
-        List.of(new DatasetRecorder(datasets), new QualityMetricsRecorder(qualityHistory)));
+    DeferredGovernanceHook policyHook = new DeferredGovernanceHook();
+    GovernanceHook governance = new CompositeGovernanceHook(List.of(policyHook, new DatasetRecorder(datasets),
+        new QualityMetricsRecorder(qualityHistory)));
     DefaultCamelContext camel = newCamelContext();
     RunRegistry activeRuns = new RunRegistry();
     FlowRuntime[] runtimeRef = new FlowRuntime[1];
@@ -148,6 +177,32 @@ public class CairnApplication extends Application<CairnConfiguration> {
     // --- quality ---
     env.jersey().register(new QualityResource(qualityHistory));
 
+    // --- policy and audit ---
+    java.nio.file.Path keyDir = config.home().resolve("keys");
+    ManagedKey maskingKey = ManagedKey.load("masking", config.policy().maskingKey(), keyDir);
+    AuditLog audit = new AuditLog(new AuditRepository(catalog),
+        ManagedKey.load("audit", config.policy().auditKey(), keyDir), config.policy().checkpointEvery());
+    TokenVault vault = new CatalogTokenVault(new TokenVaultRepository(catalog), maskingKey);
+    MaskSpecs maskSpecs = new MaskSpecs(maskingKey, vault, java.time.Clock.systemUTC());
+    HostExtensions.registerSteps(extensions, List.of(new MaskStepFactory(maskSpecs, new MaskAudit(audit))));
+    PolicyEngine policyEngine = new PolicyEngine(List.of());
+    PolicyService policies = new PolicyService(new PolicyRepository(catalog), policyEngine,
+        new PolicyValidator(policyEngine, maskSpecs));
+    policies.seedIfEmpty("system");
+    policies.load();
+    RoleGroups groups = new RoleGroups(users);
+    SuggestionRepository suggestions = new SuggestionRepository(catalog);
+    policyHook.set(new CompositeGovernanceHook(List.of(
+        new ClassificationHook(new PiiClassifier("US"), suggestions),
+        new PolicyHook(policyEngine, new PolicyMasks(maskSpecs), groups, audit))));
+    flowService.setDeployGuard(new PolicyDeployGuard(policyEngine, groups, audit));
+    env.jersey().register(new PolicyDeniedMapper());
+    env.jersey().register(new PoliciesResource(policies, policyEngine));
+    env.jersey().register(new ClassificationResource(suggestions));
+    env.jersey().register(new AuditFilter(audit));
+    env.jersey().register(new AuditResource(audit));
+    env.jersey().register(new TokensResource(vault, audit));
+
     registerAuth(env, users);
     env.jersey().register(new BadInputMapper());
     env.jersey().register(new FlowErrorMappers.InvalidRoute());
@@ -160,7 +215,8 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new ExtensionsResource(extensions));
     env.jersey().register(new io.cairn.platform.web.RootResource());
 
-    services = new Services(catalog, users, userService, datasets, extensions, plugins, flowService, runtime);
+    services = new Services(catalog, users, userService, datasets, extensions, plugins, flowService, runtime,
+        audit);
   }
 
   private static DefaultCamelContext newCamelContext() {
@@ -182,7 +238,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
   /** The wired services. */
   public record Services(CatalogDatabase catalog, UserRepository users, UserService userService,
       DatasetRepository datasets, LoadedExtensions extensions, PluginService plugins, FlowService flows,
-      FlowRuntime runtime) {}
+      FlowRuntime runtime, AuditLog audit) {}
 
   private static void registerAuth(Environment env, UserRepository users) {
     var basic = new CachingAuthenticator<>(env.metrics(), CatalogAuthenticators.basic(users),

@@ -23,6 +23,7 @@ public final class FlowService {
   private final OffsetRepository offsets;
   private final FlowRuntime runtime;
   private final FlowSecrets secrets;
+  private volatile DeployGuard guard = DeployGuard.NONE;
 
   public FlowService(FlowRepository flows, RunRepository runs, QuarantineRepository quarantine,
       DatasetRepository datasets, OffsetRepository offsets, FlowRuntime runtime, FlowSecrets secrets) {
@@ -33,6 +34,11 @@ public final class FlowService {
     this.offsets = offsets;
     this.runtime = runtime;
     this.secrets = secrets;
+  }
+
+  /** Sets the check every deploy passes first (access policy). */
+  public void setDeployGuard(DeployGuard guard) {
+    this.guard = guard;
   }
 
   /** A flow and what it is doing now. */
@@ -53,6 +59,7 @@ public final class FlowService {
    */
   public FlowEntry deploy(FlowId id, String name, String description, String definition, String runAs, String by) {
     Optional<FlowEntry> existing = flows.find(id);
+    guard.check(id, runAs == null || runAs.isBlank() ? existing.map(FlowEntry::runAs).orElse(by) : runAs, by);
     String full = secrets.restore(definition, existing.map(FlowEntry::definition).orElse(null));
     runtime.deploy(id, full);
     if (existing.isPresent() && existing.get().definition().equals(full)
