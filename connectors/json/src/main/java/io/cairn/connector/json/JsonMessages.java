@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.spi.TaskContext;
 import io.cairn.spi.config.Config;
 import io.cairn.spi.config.ConfigException;
 import io.cairn.spi.config.ConfigProperty;
 import io.cairn.spi.config.ConfigType;
 import io.cairn.spi.data.Column;
+import io.cairn.spi.data.Batch;
 import io.cairn.spi.data.ColumnType;
+import io.cairn.spi.data.DatasetRef;
 import io.cairn.spi.data.Provenance;
 import io.cairn.spi.data.Row;
 import io.cairn.spi.data.Schema;
@@ -124,6 +127,30 @@ public final class JsonMessages {
     }
     Object subject = subjectIndex < 0 ? null : values[subjectIndex];
     return new Row(values, subject == null ? null : subject.toString(), where);
+  }
+
+  /**
+   * The rows of messages, in order, as one batch; a message that does not convert goes to the quarantine with
+   * its text and the reason instead.
+   *
+   * @param payloads the message bodies
+   * @param offsets each message's offset, for its row's provenance
+   * @param dataset where the messages came from
+   * @param context where bad messages go
+   * @param batchOffset the batch's source offset
+   */
+  public Batch toBatch(List<byte[]> payloads, List<String> offsets, DatasetRef dataset, TaskContext context,
+      String batchOffset) {
+    List<Row> rows = new ArrayList<>(payloads.size());
+    for (int i = 0; i < payloads.size(); i++) {
+      Provenance where = new Provenance(dataset, offsets.get(i));
+      try {
+        rows.add(toRow(payloads.get(i), where));
+      } catch (BadMessageException e) {
+        context.quarantine(where, text(payloads.get(i)), e.getMessage());
+      }
+    }
+    return Batch.of(schema(), rows, batchOffset);
   }
 
   /** The payload as text for the quarantine (invalid UTF-8 replaced). */

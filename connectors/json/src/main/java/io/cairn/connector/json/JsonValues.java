@@ -30,17 +30,16 @@ final class JsonValues {
       value = switch (type) {
         case JSON -> node.toString();
         case STRING -> node.isContainerNode() ? node.toString() : node.asText();
-        case LONG -> node.isIntegralNumber() && node.canConvertToLong() ? node.longValue()
-            : node.isTextual() ? Long.valueOf(node.textValue().strip()) : null;
-        case DOUBLE -> node.isNumber() ? node.doubleValue()
-            : node.isTextual() ? Double.valueOf(node.textValue().strip()) : null;
+        case LONG -> node.isIntegralNumber() && node.canConvertToLong() ? Long.valueOf(node.longValue())
+            : text(node) == null ? null : Long.valueOf(text(node));
+        case DOUBLE -> node.isNumber() ? Double.valueOf(node.doubleValue())
+            : text(node) == null ? null : Double.valueOf(text(node));
         case DECIMAL -> node.isNumber() ? node.decimalValue()
-            : node.isTextual() ? new BigDecimal(node.textValue().strip()) : null;
-        case BOOLEAN -> node.isBoolean() ? node.booleanValue()
-            : node.isTextual() ? bool(node.textValue().strip()) : null;
-        case DATE -> node.isTextual() ? LocalDate.parse(node.textValue().strip()) : null;
-        case TIMESTAMP -> node.isTextual() ? instant(node.textValue().strip())
-            : node.isIntegralNumber() ? Instant.ofEpochMilli(node.longValue()) : null;
+            : text(node) == null ? null : new BigDecimal(text(node));
+        case BOOLEAN -> node.isBoolean() ? Boolean.valueOf(node.booleanValue()) : bool(text(node));
+        case DATE -> text(node) == null ? null : LocalDate.parse(text(node));
+        case TIMESTAMP -> node.isIntegralNumber() ? Instant.ofEpochMilli(node.longValue())
+            : text(node) == null ? null : instant(text(node));
       };
     } catch (NumberFormatException | DateTimeParseException e) {
       value = null;
@@ -53,7 +52,15 @@ final class JsonValues {
     return value;
   }
 
+  /** The stripped text of a text node, else null. */
+  private static String text(JsonNode node) {
+    return node.isTextual() ? node.textValue().strip() : null;
+  }
+
   private static Boolean bool(String text) {
+    if (text == null) {
+      return null;
+    }
     if (text.equalsIgnoreCase("true")) {
       return Boolean.TRUE;
     }

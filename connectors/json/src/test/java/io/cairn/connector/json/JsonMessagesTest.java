@@ -63,6 +63,9 @@ class JsonMessagesTest {
         .hasMessage("column 'id': '\"abc\"' is not a LONG");
     assertThatThrownBy(() -> m.toRow(bytes("{\"id\":1,\"day\":\"May 1\"}"), AT))
         .hasMessage("column 'day': '\"May 1\"' is not a DATE");
+    assertThatThrownBy(() -> m.toRow(bytes("{\"id\":true}"), AT)).hasMessage("column 'id': 'true' is not a LONG");
+    assertThatThrownBy(() -> m.toRow(bytes("{\"id\":1,\"day\":20240101}"), AT))
+        .hasMessage("column 'day': '20240101' is not a DATE");
     assertThatThrownBy(() -> m.toRow(bytes("{} {}"), AT)).hasMessageStartingWith("invalid JSON: ");
     assertThatThrownBy(() -> codec(Map.of()).toRow(bytes("{}"), AT))
         .hasMessage("an empty object gives no columns to infer");

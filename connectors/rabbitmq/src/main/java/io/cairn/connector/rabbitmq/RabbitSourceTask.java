@@ -4,15 +4,12 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Delivery;
-import io.cairn.connector.json.BadMessageException;
 import io.cairn.connector.json.JsonMessages;
 import io.cairn.spi.TaskContext;
 import io.cairn.spi.config.Config;
 import io.cairn.spi.connector.SourceTask;
 import io.cairn.spi.data.Batch;
 import io.cairn.spi.data.DatasetRef;
-import io.cairn.spi.data.Provenance;
-import io.cairn.spi.data.Row;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -79,18 +76,9 @@ final class RabbitSourceTask implements SourceTask {
     List<Delivery> deliveries = new ArrayList<>(Math.min(maxRows, 1024));
     deliveries.add(first);
     arrived.drainTo(deliveries, maxRows - 1);
-    List<Row> rows = new ArrayList<>(deliveries.size());
-    for (Delivery d : deliveries) {
-      long tag = d.getEnvelope().getDeliveryTag();
-      Provenance where = new Provenance(dataset, session + ":" + tag);
-      try {
-        rows.add(messages.toRow(d.getBody(), where));
-      } catch (BadMessageException e) {
-        context.quarantine(where, JsonMessages.text(d.getBody()), e.getMessage());
-      }
-    }
-    long lastTag = deliveries.getLast().getEnvelope().getDeliveryTag();
-    return Batch.of(messages.schema(), rows, session + ":" + lastTag);
+    List<String> offsets = deliveries.stream().map(d -> session + ":" + d.getEnvelope().getDeliveryTag()).toList();
+    return messages.toBatch(deliveries.stream().map(Delivery::getBody).toList(), offsets, dataset, context,
+        offsets.getLast());
   }
 
   /**

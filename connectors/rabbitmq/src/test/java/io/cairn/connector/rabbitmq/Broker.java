@@ -5,12 +5,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.cairn.connector.testkit.FakeTaskContext;
 import io.cairn.connector.testkit.LiveService;
-import io.cairn.spi.config.Config;
-import io.cairn.spi.config.ConfigDef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /** The machine's RabbitMQ for one test: a unique queue name, raw publishing and counting, clean-up. */
@@ -37,15 +33,6 @@ final class Broker implements AutoCloseable {
   /** Messages ready in the queue (not delivered and unacknowledged). */
   long ready() throws Exception {
     return channel.queueDeclarePassive(queue).getMessageCount();
-  }
-
-  Config config(ConfigDef def, String... keyValues) {
-    Map<String, String> raw = new HashMap<>();
-    raw.put("queue", queue);
-    for (int i = 0; i < keyValues.length; i += 2) {
-      raw.put(keyValues[i], keyValues[i + 1]);
-    }
-    return def.validate(raw);
   }
 
   static FakeTaskContext context(Path dir) {

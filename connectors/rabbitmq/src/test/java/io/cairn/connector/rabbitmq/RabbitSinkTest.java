@@ -4,6 +4,7 @@ import static io.cairn.connector.testkit.SourceTasks.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cairn.connector.testkit.StartedTasks;
 import io.cairn.spi.connector.SinkTask;
 import io.cairn.spi.connector.SourceTask;
 import io.cairn.spi.data.Batch;
@@ -33,26 +34,22 @@ class RabbitSinkTest {
 
   @TempDir Path dir;
   private Broker broker;
-  private final List<AutoCloseable> open = new ArrayList<>();
+  private StartedTasks tasks;
 
   @BeforeEach
   void broker() throws Exception {
     broker = new Broker();
+    tasks = new StartedTasks(Map.of("queue", broker.queue));
   }
 
   @AfterEach
   void cleanUp() throws Exception {
-    for (AutoCloseable c : open) {
-      c.close();
-    }
+    tasks.close();
     broker.close();
   }
 
   private SinkTask sink(String... config) throws Exception {
-    SinkTask task = new RabbitSinkConnector().createTask(broker.config(RabbitConfig.SINK, config));
-    open.add(task::stop);
-    task.start(Broker.context(dir));
-    return task;
+    return tasks.sink(new RabbitSinkConnector(), Broker.context(dir), config);
   }
 
   private static Batch batch(int from, int count) {
@@ -72,10 +69,8 @@ class RabbitSinkTest {
     assertThat(broker.ready()).isEqualTo(500);
     assertThat(sink.dataset().name()).isEqualTo(broker.queue);
 
-    SourceTask source = new RabbitSourceConnector().createTask(broker.config(RabbitConfig.SOURCE,
-        "columns", "id:LONG,amount:DECIMAL,day:DATE,name"));
-    open.add(source::stop);
-    source.start(Broker.context(dir), null);
+    SourceTask source = tasks.source(new RabbitSourceConnector(), Broker.context(dir),
+        "columns", "id:LONG,amount:DECIMAL,day:DATE,name");
     List<Row> rows = new ArrayList<>();
     long deadline = System.currentTimeMillis() + 10_000;
     while (rows.size() < 500 && System.currentTimeMillis() < deadline) {
@@ -120,8 +115,7 @@ class RabbitSinkTest {
 
   @Test
   void aWrongPasswordFailsTheStart() {
-    SinkTask task = new RabbitSinkConnector().createTask(broker.config(RabbitConfig.SINK, "password", "wrong"));
-    assertThatThrownBy(() -> task.start(Broker.context(dir)))
+    assertThatThrownBy(() -> sink("password", "wrong"))
         .hasMessageContaining("ACCESS_REFUSED");
   }
 }

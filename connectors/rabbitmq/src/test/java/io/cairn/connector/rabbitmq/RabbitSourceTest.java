@@ -4,12 +4,16 @@ import static io.cairn.connector.testkit.SourceTasks.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.connector.testkit.FakeTaskContext;
+import io.cairn.connector.testkit.SourceTasks;
+import io.cairn.connector.testkit.StartedTasks;
 import io.cairn.spi.connector.SourceTask;
 import io.cairn.spi.data.Batch;
 import io.cairn.spi.data.Row;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,40 +23,29 @@ import org.junit.jupiter.api.io.TempDir;
 class RabbitSourceTest {
   @TempDir Path dir;
   private Broker broker;
-  private final List<SourceTask> tasks = new ArrayList<>();
+  private StartedTasks tasks;
 
   @BeforeEach
   void broker() throws Exception {
     broker = new Broker();
+    tasks = new StartedTasks(Map.of("queue", broker.queue));
   }
 
   @AfterEach
   void cleanUp() throws Exception {
-    for (SourceTask t : tasks) {
-      t.stop();
-    }
+    tasks.close();
     broker.close();
   }
 
   private SourceTask started(FakeTaskContext context, String... config) throws Exception {
-    SourceTask task = new RabbitSourceConnector().createTask(broker.config(RabbitConfig.SOURCE, config));
-    tasks.add(task);
-    task.start(context, null);
-    return task;
+    return tasks.source(new RabbitSourceConnector(), context, config);
   }
 
-  /** Polls until {@code n} rows came (never more) or 10 s passed. */
+  /** Polls until {@code n} rows came (never more) or 10 s passed; adds the batches to the list. */
   private static List<Row> read(SourceTask task, int n, int maxRows, List<Batch> batches) throws Exception {
-    List<Row> rows = new ArrayList<>();
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (rows.size() < n && System.currentTimeMillis() < deadline) {
-      Batch b = task.poll(Math.min(maxRows, n - rows.size()));
-      if (b != null) {
-        batches.add(b);
-        rows.addAll(b.rows());
-      }
-    }
-    return rows;
+    List<Batch> got = SourceTasks.await(task, n, maxRows, Duration.ofSeconds(10));
+    batches.addAll(got);
+    return SourceTasks.rows(got);
   }
 
   @Test
@@ -125,10 +118,8 @@ class RabbitSourceTest {
 
   @Test
   void aQueueThatDoesNotExistFailsTheStartWhenNotDeclared() throws Exception {
-    SourceTask task = new RabbitSourceConnector().createTask(RabbitConfig.SOURCE.validate(java.util.Map.of(
-        "queue", broker.queue + "-missing", "declareQueue", "false")));
-    tasks.add(task);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> task.start(Broker.context(dir), null))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> started(Broker.context(dir),
+        "queue", broker.queue + "-missing", "declareQueue", "false"))
         .isInstanceOf(java.io.IOException.class)
         .cause().hasMessageContaining("NOT_FOUND - no queue '" + broker.queue + "-missing'");
   }
