@@ -137,6 +137,22 @@ public class CairnApplication extends Application<CairnConfiguration> {
       }
     });
 
+    // --- connectors: kafka and redis ---
+    io.cairn.platform.profilestore.ProfileStore profileStore = null;
+    if (config.redis().configured()) {
+      io.cairn.platform.profilestore.ProfileStore store = new io.cairn.platform.profilestore.ProfileStore(
+          config.redis());
+      profileStore = store;
+      env.lifecycle().manage(store);
+      env.healthChecks().register("redis", new HealthCheck() {
+        @Override
+        protected Result check() {
+          return store.ping() ? Result.healthy(store.address()) : Result.unhealthy("no answer from " + store.address());
+        }
+      });
+    }
+    env.jersey().register(new io.cairn.platform.profilestore.ProfileSegmentsResource(profileStore));
+
     registerAuth(env, users);
     env.jersey().register(new BadInputMapper());
     env.jersey().register(new FlowErrorMappers.InvalidRoute());

@@ -24,6 +24,11 @@ public class CairnConfiguration extends Configuration {
   @NotNull
   private CatalogConfig catalog = new CatalogConfig();
 
+  @JsonProperty
+  @Valid
+  @NotNull
+  private RedisConfig redis = new RedisConfig();
+
   /** Folder of plugin zips installed at first start (the bundled connectors); may be empty. */
   @JsonProperty
   private String bundledPlugins = "";
@@ -58,6 +63,11 @@ public class CairnConfiguration extends Configuration {
 
   public CatalogConfig catalog() {
     return catalog;
+  }
+
+  /** The Redis profile store; not configured unless it has a URL. */
+  public RedisConfig redis() {
+    return redis;
   }
 
   public String bundledPlugins() {
