@@ -138,6 +138,12 @@ public class CairnApplication extends Application<CairnConfiguration> {
     });
 
     // --- connectors: kafka and redis ---
+    if (config.kafka().embedded()) {
+      io.cairn.platform.kafka.EmbeddedKafkaBroker broker = new io.cairn.platform.kafka.EmbeddedKafkaBroker(
+          config.home().resolve("kafka"), config.kafka().port());
+      env.lifecycle().manage(broker);
+      env.healthChecks().register("kafka", broker.healthCheck());
+    }
     io.cairn.platform.profilestore.ProfileStore profileStore = null;
     if (config.redis().configured()) {
       io.cairn.platform.profilestore.ProfileStore store = new io.cairn.platform.profilestore.ProfileStore(
