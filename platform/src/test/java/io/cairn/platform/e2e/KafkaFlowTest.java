@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.catalog.testing.LocalServices;
 import io.cairn.kafka.broker.EmbeddedKafka;
 import io.cairn.platform.testkit.Http;
-import io.cairn.platform.testkit.TestApp;
-import io.cairn.platform.config.CairnConfiguration;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.cairn.platform.testkit.ConnectorsApp;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,25 +20,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A streaming flow from an embedded Kafka broker through the bundled {@code kafka} connector into a
  * PostgreSQL table upserted by key; the broker stops in the middle of the stream and comes back. Every
  * record produced arrives, exactly one row per key.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
 class KafkaFlowTest {
-  private static final Path HOME = TestApp.newHome();
-  static final DropwizardAppExtension<CairnConfiguration> APP = TestApp.create(HOME,
-      ConfigOverride.config("bundledPlugins", Path.of("target", "bundled-plugins").toAbsolutePath().toString()),
-      ConfigOverride.config("batchSize", "500"));
+  @TempDir static Path brokerDir;
   private static EmbeddedKafka kafka;
   private static String warehouse;
 
   @BeforeAll
   static void services() throws Exception {
-    kafka = EmbeddedKafka.start(HOME.resolve("kafka"), 0);
+    kafka = EmbeddedKafka.start(brokerDir, 0);
     warehouse = LocalServices.createPostgresDatabase("cairn_kafka");
   }
 
@@ -100,9 +92,10 @@ class KafkaFlowTest {
                     uri: "cairn:sink:jdbc"
                     parameters: {url: "%s", user: postgres, table: events, mode: upsert, keyColumns: id, createTable: true}
         """.formatted(kafka.bootstrapServers(), warehouse);
-    Http http = new Http("http://localhost:" + APP.getLocalPort(), TestApp.basic("admin", TestApp.ADMIN_PASSWORD));
-    assertThat(http.postJson("/api/v1/flows", Map.of("id", "events", "definition", flow)).status()).isEqualTo(201);
-    assertThat(http.post("/api/v1/flows/events/start").status()).isEqualTo(202);
+    Http http = ConnectorsApp.admin();
+    assertThat(http.postJson("/api/v1/flows", Map.of("id", "kafka-events", "definition", flow)).status())
+        .isEqualTo(201);
+    assertThat(http.post("/api/v1/flows/kafka-events/start").status()).isEqualTo(202);
     assertThat(awaitRows(1000, Duration.ofSeconds(60))).as("rows before the broker stops").isBetween(1000L, 19_999L);
 
     kafka.stop();
@@ -110,18 +103,18 @@ class KafkaFlowTest {
     kafka.start();
     produce(20_000, 22_000);
     if (!running(http)) {
-      assertThat(http.post("/api/v1/flows/events/start").status()).isEqualTo(202);
+      assertThat(http.post("/api/v1/flows/kafka-events/start").status()).isEqualTo(202);
     }
     assertThat(awaitRows(22_000, Duration.ofSeconds(90))).isEqualTo(22_000);
     assertThat(count("select count(distinct id) from events")).isEqualTo(22_000);
     assertThat(count("select min(id) from events")).isZero();
     assertThat(count("select max(id) from events")).isEqualTo(21_999);
     assertThat(count("select count(*) from events where \"user\" <> 'u' || id")).isZero();
-    http.post("/api/v1/flows/events/stop");
+    http.post("/api/v1/flows/kafka-events/stop");
   }
 
   private static boolean running(Http http) throws Exception {
-    JsonNode runs = http.get("/api/v1/flows/events/runs?limit=1").json();
+    JsonNode runs = http.get("/api/v1/flows/kafka-events/runs?limit=1").json();
     return runs.size() > 0 && "RUNNING".equals(runs.get(0).get("state").asText());
   }
 }
