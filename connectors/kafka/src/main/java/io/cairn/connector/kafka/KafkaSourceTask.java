@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -121,22 +122,35 @@ final class KafkaSourceTask implements SourceTask {
   }
 
   /**
-   * Commits the group's offsets to the positions after the committed batch. A commit refused because the
-   * group moved the partitions elsewhere is logged and dropped: their new owner reads them again.
+   * Commits the group's offsets to the positions after the committed batch. While the brokers do not answer
+   * it tries again (a broker restart must not fail a streaming run) until it succeeds or the task stops. A
+   * commit refused because the group moved the partitions elsewhere is logged and dropped: their new owner
+   * reads them again.
    */
   @Override
   public void commit(String offset) {
     Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
     Positions.decode(offset).forEach((tp, next) -> commits.put(tp, new OffsetAndMetadata(next)));
-    lock.lock();
-    try {
-      if (!stopped && !commits.isEmpty()) {
-        consumer.commitSync(commits);
+    for (int attempt = 1; !stopped && !commits.isEmpty(); attempt++) {
+      lock.lock();
+      try {
+        if (!stopped) {
+          consumer.commitSync(commits);
+        }
+        return;
+      } catch (CommitFailedException e) {
+        LOG.warn("{}: commit after a rebalance refused; the partitions' new owner reads them again", dataset);
+        return;
+      } catch (RetriableException e) {
+        if (attempt == 1) {
+          LOG.warn("{}: committing offsets failed ({}); trying again until the brokers answer", dataset,
+              e.getMessage());
+        }
+      } catch (WakeupException e) {
+        return;
+      } finally {
+        lock.unlock();
       }
-    } catch (CommitFailedException e) {
-      LOG.warn("{}: commit after a rebalance refused; the partitions' new owner reads them again", dataset);
-    } finally {
-      lock.unlock();
     }
   }
 
