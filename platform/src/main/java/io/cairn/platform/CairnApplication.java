@@ -203,6 +203,28 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new AuditResource(audit));
     env.jersey().register(new TokensResource(vault, audit));
 
+    // --- connectors: kafka and redis ---
+    if (config.kafka().embedded()) {
+      io.cairn.platform.kafka.EmbeddedKafkaBroker broker = new io.cairn.platform.kafka.EmbeddedKafkaBroker(
+          config.home().resolve("kafka"), config.kafka().port());
+      env.lifecycle().manage(broker);
+      env.healthChecks().register("kafka", broker.healthCheck());
+    }
+    io.cairn.platform.profilestore.ProfileStore profileStore = null;
+    if (config.redis().configured()) {
+      io.cairn.platform.profilestore.ProfileStore store = new io.cairn.platform.profilestore.ProfileStore(
+          config.redis());
+      profileStore = store;
+      env.lifecycle().manage(store);
+      env.healthChecks().register("redis", new HealthCheck() {
+        @Override
+        protected Result check() {
+          return store.ping() ? Result.healthy(store.address()) : Result.unhealthy("no answer from " + store.address());
+        }
+      });
+    }
+    env.jersey().register(new io.cairn.platform.profilestore.ProfileSegmentsResource(profileStore));
+
     registerAuth(env, users);
     env.jersey().register(new BadInputMapper());
     env.jersey().register(new FlowErrorMappers.InvalidRoute());

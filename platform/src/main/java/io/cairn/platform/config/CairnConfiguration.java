@@ -24,6 +24,16 @@ public class CairnConfiguration extends Configuration {
   @NotNull
   private CatalogConfig catalog = new CatalogConfig();
 
+  @JsonProperty
+  @Valid
+  @NotNull
+  private RedisConfig redis = new RedisConfig();
+
+  @JsonProperty
+  @Valid
+  @NotNull
+  private KafkaConfig kafka = new KafkaConfig();
+
   /** Folder of plugin zips installed at first start (the bundled connectors); may be empty. */
   @JsonProperty
   private String bundledPlugins = "";
@@ -63,6 +73,16 @@ public class CairnConfiguration extends Configuration {
 
   public CatalogConfig catalog() {
     return catalog;
+  }
+
+  /** The Redis profile store; not configured unless it has a URL. */
+  public RedisConfig redis() {
+    return redis;
+  }
+
+  /** The embedded Kafka broker, off unless {@code embedded: true}. */
+  public KafkaConfig kafka() {
+    return kafka;
   }
 
   public String bundledPlugins() {

@@ -29,25 +29,36 @@ import java.util.Set;
  */
 public final class RouteValidator {
   private static final String SCHEMA = "schema/camelYamlDsl.json";
-  private final JsonSchema schema;
+  private final JsonSchema schema = CompiledSchema.INSTANCE;
   private final JsonNodeReader reader;
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
-  public RouteValidator() {
-    try (InputStream in = org.apache.camel.dsl.yaml.YamlRoutesBuilderLoader.class.getClassLoader()
-        .getResourceAsStream(SCHEMA)) {
-      if (in == null) {
-        throw new IllegalStateException(SCHEMA + " not found in camel-yaml-dsl");
+  /**
+   * The DSL's schema, compiled once per JVM: it is large (hundreds of MB of validators) and immutable, and a
+   * compiled networknt schema is thread-safe.
+   */
+  private static final class CompiledSchema {
+    static final JsonSchema INSTANCE = load();
+
+    private static JsonSchema load() {
+      try (InputStream in = org.apache.camel.dsl.yaml.YamlRoutesBuilderLoader.class.getClassLoader()
+          .getResourceAsStream(SCHEMA)) {
+        if (in == null) {
+          throw new IllegalStateException(SCHEMA + " not found in camel-yaml-dsl");
+        }
+        JsonNode schemaNode = new ObjectMapper().readTree(in);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(
+            com.networknt.schema.PathType.JSON_PATH).build();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schemaNode, config);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      JsonNode schemaNode = new ObjectMapper().readTree(in);
-      SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(
-          com.networknt.schema.PathType.JSON_PATH).build();
-      this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schemaNode, config);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+  }
+
+  public RouteValidator() {
     this.reader = JsonNodeReader.builder().locationAware().build();
   }
 

@@ -30,6 +30,27 @@ public final class SourceTasks {
     return batches;
   }
 
+  /**
+   * Polls a streaming task until {@code rows} rows came or the timeout passed. Each poll asks for at most
+   * the rows still missing (and {@code maxRows}), so no more than {@code rows} rows are read.
+   *
+   * @return the non-null batches, empty ones included; fewer rows than asked when the time ran out
+   */
+  public static List<Batch> await(SourceTask task, int rows, int maxRows, java.time.Duration timeout)
+      throws Exception {
+    List<Batch> batches = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int got = 0;
+    while (got < rows && System.nanoTime() < deadline) {
+      Batch b = task.poll(Math.min(maxRows, rows - got));
+      if (b != null) {
+        batches.add(b);
+        got += b.size();
+      }
+    }
+    return batches;
+  }
+
   /** The rows of the batches, in order. */
   public static List<Row> rows(List<Batch> batches) {
     return batches.stream().flatMap(b -> b.rows().stream()).toList();

@@ -1,0 +1,225 @@
+package io.cairn.connector.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.spi.TaskContext;
+import io.cairn.spi.config.Config;
+import io.cairn.spi.config.ConfigException;
+import io.cairn.spi.config.ConfigProperty;
+import io.cairn.spi.config.ConfigType;
+import io.cairn.spi.data.Column;
+import io.cairn.spi.data.Batch;
+import io.cairn.spi.data.ColumnType;
+import io.cairn.spi.data.DatasetRef;
+import io.cairn.spi.data.Provenance;
+import io.cairn.spi.data.Row;
+import io.cairn.spi.data.Schema;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns JSON messages (one object each) into rows of one schema: the declared {@code columns}, or, without a
+ * declaration, the fields of the first valid message, all STRING (a nested value as its JSON text). Fields the
+ * schema does not name are ignored; a missing field is null. Not thread-safe: one instance per task.
+ */
+public final class JsonMessages {
+  /** The declared schema property. */
+  public static final String COLUMNS = "columns";
+  /** The subject column property. */
+  public static final String SUBJECT_COLUMN = "subjectColumn";
+
+  static final List<String> TYPE_NAMES = Arrays.stream(ColumnType.values()).map(Enum::name).toList();
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+      .build();
+  private static final Schema NO_COLUMNS = Schema.of(List.of());
+
+  private final String subjectColumn;
+  private Schema schema;
+  private int subjectIndex = -1;
+
+  private JsonMessages(Schema declared, String subjectColumn) {
+    this.subjectColumn = subjectColumn;
+    if (declared != null) {
+      use(declared);
+    }
+  }
+
+  /** The properties a message source declares: {@value #COLUMNS} and {@value #SUBJECT_COLUMN}. */
+  public static List<ConfigProperty> sourceProperties() {
+    return List.of(
+        ConfigProperty.builder(COLUMNS, ConfigType.STRING)
+            .description("The declared schema as name:TYPE pairs, e.g. id:LONG,email:STRING,signup:DATE (types "
+                + TYPE_NAMES + "). Without it the columns are the first message's fields, all as STRING")
+            .build(),
+        ConfigProperty.builder(SUBJECT_COLUMN, ConfigType.STRING)
+            .description("The column holding the id of the person each message is about")
+            .build());
+  }
+
+  /**
+   * The codec for a source's validated configuration.
+   *
+   * @throws ConfigException when the column declaration does not parse or lacks the subject column
+   */
+  public static JsonMessages of(Config config) {
+    Schema declared = config.has(COLUMNS) ? parseColumns(config.string(COLUMNS)) : null;
+    String subject = config.string(SUBJECT_COLUMN);
+    if (declared != null && subject != null && declared.indexOf(subject).isEmpty()) {
+      throw new ConfigException(List.of("property 'subjectColumn': no column '" + subject + "' in "
+          + declared.names()));
+    }
+    return new JsonMessages(declared, subject);
+  }
+
+  /** The schema of the rows: declared, inferred, or no columns while nothing was inferred yet. */
+  public Schema schema() {
+    return schema == null ? NO_COLUMNS : schema;
+  }
+
+  /**
+   * Converts one message.
+   *
+   * @param payload the message body, UTF-8 JSON
+   * @param where the message's provenance, carried by the row
+   * @throws BadMessageException naming what is wrong: invalid JSON, not an object, a value of the wrong type
+   */
+  public Row toRow(byte[] payload, Provenance where) throws BadMessageException {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(payload);
+    } catch (IOException e) {
+      String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw new BadMessageException("invalid JSON: " + detail);
+    }
+    if (!(node instanceof ObjectNode object)) {
+      throw new BadMessageException("expected a JSON object, found "
+          + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
+    }
+    if (schema == null) {
+      List<Column> inferred = new ArrayList<>();
+      object.fieldNames().forEachRemaining(n -> inferred.add(Column.of(n, ColumnType.STRING)));
+      if (inferred.isEmpty()) {
+        throw new BadMessageException("an empty object gives no columns to infer");
+      }
+      use(Schema.of(inferred));
+    }
+    Object[] values = new Object[schema.size()];
+    for (int i = 0; i < values.length; i++) {
+      Column c = schema.column(i);
+      try {
+        values[i] = JsonValues.convert(object.get(c.name()), c.type());
+      } catch (IllegalArgumentException e) {
+        throw new BadMessageException("column '" + c.name() + "': " + e.getMessage());
+      }
+    }
+    Object subject = subjectIndex < 0 ? null : values[subjectIndex];
+    return new Row(values, subject == null ? null : subject.toString(), where);
+  }
+
+  /**
+   * The rows of messages, in order, as one batch; a message that does not convert goes to the quarantine with
+   * its text and the reason instead.
+   *
+   * @param payloads the message bodies
+   * @param offsets each message's offset, for its row's provenance
+   * @param dataset where the messages came from
+   * @param context where bad messages go
+   * @param batchOffset the batch's source offset
+   */
+  public Batch toBatch(List<byte[]> payloads, List<String> offsets, DatasetRef dataset, TaskContext context,
+      String batchOffset) {
+    List<Row> rows = new ArrayList<>(payloads.size());
+    for (int i = 0; i < payloads.size(); i++) {
+      Provenance where = new Provenance(dataset, offsets.get(i));
+      try {
+        rows.add(toRow(payloads.get(i), where));
+      } catch (BadMessageException e) {
+        context.quarantine(where, text(payloads.get(i)), e.getMessage());
+      }
+    }
+    return Batch.of(schema(), rows, batchOffset);
+  }
+
+  /** The payload as text for the quarantine (invalid UTF-8 replaced). */
+  public static String text(byte[] payload) {
+    return new String(payload, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A row as a JSON object named by the schema's columns: numbers and booleans as JSON numbers and booleans,
+   * dates and instants as ISO text, a JSON column embedded as JSON, nulls as null.
+   */
+  public static byte[] toJson(Schema schema, Row row) {
+    ObjectNode object = MAPPER.createObjectNode();
+    for (int i = 0; i < schema.size(); i++) {
+      Column c = schema.column(i);
+      Object v = row.get(i);
+      switch (v) {
+        case null -> object.putNull(c.name());
+        case Long l -> object.put(c.name(), l);
+        case Integer n -> object.put(c.name(), n);
+        case Double d -> object.put(c.name(), d);
+        case BigDecimal d -> object.put(c.name(), d);
+        case Boolean b -> object.put(c.name(), b);
+        case String s when c.type() == ColumnType.JSON -> object.set(c.name(), embedded(s));
+        default -> object.put(c.name(), v.toString());
+      }
+    }
+    try {
+      return MAPPER.writeValueAsBytes(object);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree did not serialize", e);
+    }
+  }
+
+  /**
+   * Parses a declaration such as {@code id:LONG,email:STRING}; a bare name is a STRING.
+   *
+   * @throws ConfigException naming the entry that is wrong
+   */
+  static Schema parseColumns(String declaration) {
+    List<Column> columns = new ArrayList<>();
+    for (String entry : declaration.split(",")) {
+      String e = entry.strip();
+      int colon = e.indexOf(':');
+      String name = (colon < 0 ? e : e.substring(0, colon)).strip();
+      String type = colon < 0 ? "STRING" : e.substring(colon + 1).strip().toUpperCase(Locale.ROOT);
+      if (name.isEmpty() || !TYPE_NAMES.contains(type)) {
+        throw new ConfigException(List.of("property 'columns': '" + e + "' is not name:TYPE with a TYPE among "
+            + TYPE_NAMES));
+      }
+      columns.add(Column.of(name, ColumnType.valueOf(type)));
+    }
+    try {
+      return Schema.of(columns);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(List.of("property 'columns': " + e.getMessage()));
+    }
+  }
+
+  private void use(Schema s) {
+    schema = s;
+    subjectIndex = subjectColumn == null ? -1 : s.indexOf(subjectColumn).orElse(-1);
+  }
+
+  private static JsonNode embedded(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      return MAPPER.getNodeFactory().textNode(json);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.cairn.connector.kafka;
+
+import io.cairn.connector.json.JsonMessages;
+import io.cairn.spi.config.Config;
+import io.cairn.spi.config.ConfigDef;
+import io.cairn.spi.config.ConfigProperty;
+import io.cairn.spi.config.ConfigType;
+import io.cairn.spi.data.DatasetRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The declared configuration of the Kafka source and sink, and the client properties made from it. */
+final class KafkaSettings {
+  static final String BOOTSTRAP = "bootstrapServers";
+  static final String TOPIC = "topic";
+  static final String GROUP_ID = "groupId";
+  static final String OFFSET_RESET = "autoOffsetReset";
+  static final String KEY_COLUMN = "keyColumn";
+  static final String SECURITY = "securityProtocol";
+  static final String MECHANISM = "saslMechanism";
+  static final String USERNAME = "username";
+  static final String PASSWORD = "password";
+  static final String TIMEOUT_MS = "timeoutMs";
+
+  private static final List<ConfigProperty> CONNECTION = List.of(
+      ConfigProperty.builder(BOOTSTRAP, ConfigType.STRING).defaultValue("127.0.0.1:9092")
+          .description("The brokers to start from, host:port,host:port").build(),
+      ConfigProperty.builder(SECURITY, ConfigType.ENUM).choices("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")
+          .defaultValue("PLAINTEXT").description("How to talk to the brokers").build(),
+      ConfigProperty.builder(MECHANISM, ConfigType.ENUM).choices("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
+          .defaultValue("PLAIN").description("The SASL mechanism, with username and password").build(),
+      ConfigProperty.builder(USERNAME, ConfigType.STRING).description("The SASL user, if any").build(),
+      ConfigProperty.builder(PASSWORD, ConfigType.STRING).secret().description("The SASL password").build(),
+      ConfigProperty.builder(TIMEOUT_MS, ConfigType.LONG).defaultValue("30000")
+          .description("How long a write waits for acknowledgements, and a commit for the brokers").build());
+
+  static final ConfigDef SOURCE = def(List.of(
+      ConfigProperty.builder(TOPIC, ConfigType.LIST).required()
+          .description("The topics to consume, comma-separated").build(),
+      ConfigProperty.builder(GROUP_ID, ConfigType.STRING)
+          .description("The consumer group; by default cairn-<flow id>. Tasks of one group share partitions")
+          .build(),
+      ConfigProperty.builder(OFFSET_RESET, ConfigType.ENUM).choices("earliest", "latest").defaultValue("earliest")
+          .description("Where a group without committed offsets starts").build()),
+      JsonMessages.sourceProperties());
+
+  static final ConfigDef SINK = def(List.of(
+      ConfigProperty.builder(TOPIC, ConfigType.STRING).required().description("The topic to produce to").build(),
+      ConfigProperty.builder(KEY_COLUMN, ConfigType.STRING)
+          .description("The column whose value is the record key; by default the row's subject id").build()),
+      List.of());
+
+  private KafkaSettings() {}
+
+  private static ConfigDef def(List<ConfigProperty> own, List<ConfigProperty> more) {
+    List<ConfigProperty> all = new ArrayList<>(CONNECTION);
+    all.addAll(own);
+    all.addAll(more);
+    return ConfigDef.of(all.toArray(ConfigProperty[]::new));
+  }
+
+  /** The client properties shared by consumers and producers. */
+  static Map<String, Object> client(Config config, String clientId) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("bootstrap.servers", config.string(BOOTSTRAP));
+    p.put("client.id", clientId);
+    p.put("security.protocol", config.string(SECURITY));
+    if (config.has(USERNAME)) {
+      String module = config.string(MECHANISM).equals("PLAIN")
+          ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+          : "org.apache.kafka.common.security.scram.ScramLoginModule";
+      p.put("sasl.mechanism", config.string(MECHANISM));
+      p.put("sasl.jaas.config", module + " required username=\"" + escape(config.string(USERNAME))
+          + "\" password=\"" + escape(config.has(PASSWORD) ? config.string(PASSWORD) : "") + "\";");
+    }
+    return p;
+  }
+
+  /** The dataset of topics: namespace {@code kafka://<first bootstrap server>}, name the topic(s). */
+  static DatasetRef dataset(Config config, String topics) {
+    String first = config.string(BOOTSTRAP).split(",")[0].strip();
+    return new DatasetRef("kafka://" + first, topics);
+  }
+
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+}

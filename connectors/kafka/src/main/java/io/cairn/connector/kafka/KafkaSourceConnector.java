@@ -1,0 +1,31 @@
+package io.cairn.connector.kafka;
+
+import io.cairn.spi.config.Config;
+import io.cairn.spi.config.ConfigDef;
+import io.cairn.spi.connector.SourceConnector;
+import io.cairn.spi.connector.SourceTask;
+import org.pf4j.Extension;
+
+/** {@code cairn:source:kafka}: consumes topics of JSON records, at-least-once. Stateless. */
+@Extension
+public final class KafkaSourceConnector implements SourceConnector {
+  @Override
+  public String name() {
+    return "kafka";
+  }
+
+  @Override
+  public String description() {
+    return "Consumes Kafka topics of JSON records in a consumer group; commits offsets once the flow wrote them";
+  }
+
+  @Override
+  public ConfigDef configDef() {
+    return KafkaSettings.SOURCE;
+  }
+
+  @Override
+  public SourceTask createTask(Config config) {
+    return new KafkaSourceTask(config);
+  }
+}

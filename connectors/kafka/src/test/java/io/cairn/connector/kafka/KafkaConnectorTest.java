@@ -1,0 +1,156 @@
+package io.cairn.connector.kafka;
+
+import static io.cairn.connector.testkit.SourceTasks.column;
+import static io.cairn.connector.testkit.SourceTasks.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cairn.connector.testkit.FakeTaskContext;
+import io.cairn.connector.testkit.SourceTasks;
+import io.cairn.connector.testkit.StartedTasks;
+import io.cairn.kafka.broker.EmbeddedKafka;
+import io.cairn.spi.connector.SinkTask;
+import io.cairn.spi.connector.SourceTask;
+import io.cairn.spi.data.Batch;
+import io.cairn.spi.data.Column;
+import io.cairn.spi.data.ColumnType;
+import io.cairn.spi.data.DatasetRef;
+import io.cairn.spi.data.Provenance;
+import io.cairn.spi.data.Row;
+import io.cairn.spi.data.Schema;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Source and sink against an embedded broker: round trip, commit-only-after-write, quarantine, offsets. */
+class KafkaConnectorTest {
+  private static final Schema SCHEMA = Schema.of(Column.of("id", ColumnType.LONG),
+      Column.of("email", ColumnType.STRING));
+  private static final Provenance FROM = new Provenance(new DatasetRef("test", "t"), "0");
+
+  @TempDir static Path brokerDir;
+  @TempDir Path dir;
+  private static EmbeddedKafka kafka;
+  private final String topic = KafkaTopics.unique();
+  private StartedTasks tasks;
+
+  @BeforeAll
+  static void broker() throws Exception {
+    kafka = EmbeddedKafka.start(brokerDir, 0);
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    kafka.close();
+  }
+
+  @BeforeEach
+  void tasks() {
+    tasks = new StartedTasks(Map.of("bootstrapServers", kafka.bootstrapServers(), "topic", topic));
+  }
+
+  @AfterEach
+  void stopTasks() throws Exception {
+    tasks.close();
+  }
+
+  private SourceTask source(String... config) throws Exception {
+    return source(KafkaTopics.context(dir), config);
+  }
+
+  /** A source task in this test's group. */
+  private SourceTask source(FakeTaskContext context, String... config) throws Exception {
+    String[] withGroup = java.util.Arrays.copyOf(config, config.length + 2);
+    withGroup[config.length] = "groupId";
+    withGroup[config.length + 1] = "g-" + topic;
+    return tasks.source(new KafkaSourceConnector(), context, withGroup);
+  }
+
+  private static Batch batch(long from, long to) {
+    return Batch.of(SCHEMA, LongStream.range(from, to).mapToObj(i ->
+        new Row(new Object[] {i, "p" + i + "@x.org"}, "s" + i, FROM)).toList(), null);
+  }
+
+  @Test
+  void rowsProducedByTheSinkAreConsumedByTheSourceWithTheirKeys() throws Exception {
+    SinkTask sink = tasks.sink(new KafkaSinkConnector(), KafkaTopics.context(dir), "keyColumn", "email");
+    assertThat(sink.write(batch(0, 2000))).isEqualTo(2000);
+    assertThat(sink.dataset()).isEqualTo(new DatasetRef("kafka://" + kafka.bootstrapServers(), topic));
+    SourceTask source = source("columns", "id:LONG,email", "subjectColumn", "email");
+    List<Batch> batches = SourceTasks.await(source, 2000, 1000, Duration.ofSeconds(20));
+    List<Row> rows = rows(batches);
+    assertThat(column(rows, 0)).isEqualTo(column(batch(0, 2000).rows(), 0));
+    assertThat(rows.get(7).subjectId()).isEqualTo("p7@x.org");
+    assertThat(rows.get(7).provenance().offset()).isEqualTo(topic + "/0/7");
+    assertThat(batches.getLast().sourceOffset()).isEqualTo(topic + ":0=2000");
+    source.commit(batches.getLast().sourceOffset());
+    source.stop();
+    assertThat(rows(SourceTasks.await(source("columns", "id:LONG"), 1, 10, Duration.ofSeconds(2)))).isEmpty();
+    assertThat(KafkaTopics.read(kafka.bootstrapServers(), topic, 2000).get(3)).isEqualTo(
+        "p3@x.org={\"id\":3,\"email\":\"p3@x.org\"}");
+  }
+
+  @Test
+  void whatWasNotCommittedIsReadAgainByTheGroupsNextTask() throws Exception {
+    KafkaTopics.produce(kafka.bootstrapServers(), topic, "{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}");
+    SourceTask first = source("columns", "n:LONG");
+    List<Batch> two = SourceTasks.await(first, 2, 2, Duration.ofSeconds(20));
+    assertThat(column(rows(two), 0)).containsExactly(1L, 2L);
+    first.commit(two.getLast().sourceOffset());
+    assertThat(column(rows(SourceTasks.await(first, 2, 2, Duration.ofSeconds(10))), 0)).containsExactly(3L, 4L);
+    first.stop();
+    SourceTask second = source("columns", "n:LONG");
+    assertThat(column(rows(SourceTasks.await(second, 2, 10, Duration.ofSeconds(20))), 0))
+        .containsExactly(3L, 4L);
+  }
+
+  @Test
+  void malformedRecordsAreQuarantinedWithTheirOffsetAndCommittedWithTheBatch() throws Exception {
+    KafkaTopics.produce(kafka.bootstrapServers(), topic, "{\"n\":1}", "{\"n\":", "\"text\"", "{\"n\":4}");
+    FakeTaskContext context = KafkaTopics.context(dir);
+    SourceTask task = source(context, "columns", "n:LONG");
+    List<Batch> batches = SourceTasks.await(task, 2, 10, Duration.ofSeconds(20));
+    assertThat(column(rows(batches), 0)).containsExactly(1L, 4L);
+    assertThat(context.reasons()).hasSize(2);
+    assertThat(context.reasons().getFirst()).startsWith("invalid JSON: ");
+    assertThat(context.reasons().getLast()).isEqualTo("expected a JSON object, found string");
+    assertThat(context.quarantined()).extracting(q -> q.where().offset())
+        .containsExactly(topic + "/0/1", topic + "/0/2");
+    assertThat(batches.getLast().sourceOffset()).isEqualTo(topic + ":0=4");
+  }
+
+  @Test
+  void aStoredOffsetAheadOfTheGroupMovesThePartitionForward() throws Exception {
+    KafkaTopics.produce(kafka.bootstrapServers(), topic, "{\"n\":0}", "{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+    SourceTask task = new KafkaSourceConnector().createTask(KafkaSettings.SOURCE.validate(tasks.config(
+        "columns", "n:LONG", "groupId", "g-" + topic)));
+    task.start(KafkaTopics.context(dir), topic + ":0=2");
+    try {
+      assertThat(column(rows(SourceTasks.await(task, 2, 10, Duration.ofSeconds(20))), 0)).containsExactly(2L, 3L);
+    } finally {
+      task.stop();
+    }
+    assertThatThrownBy(() -> Positions.decode("nonsense")).hasMessageContaining("not a Kafka source offset");
+  }
+
+  @Test
+  void configIsCheckedAndThePasswordIsSecret() {
+    assertThatThrownBy(() -> KafkaSettings.SOURCE.validate(Map.of())).hasMessageContaining(
+        "property 'topic' is required");
+    assertThat(KafkaSettings.SINK.secretNames()).containsExactly("password");
+    Map<String, Object> client = KafkaSettings.client(KafkaSettings.SINK.validate(Map.of("topic", "t",
+        "username", "u", "password", "p\"w", "securityProtocol", "SASL_SSL")), "c");
+    assertThat(client.get("sasl.jaas.config")).isEqualTo(
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\\\"w\";");
+    assertThat(KafkaSettings.SINK.validate(Map.of("topic", "t", "password", "pw-9")).toString())
+        .doesNotContain("pw-9");
+  }
+}
