@@ -14,8 +14,6 @@ import io.cairn.spi.data.Schema;
 import io.cairn.spi.step.ColumnDerivation;
 import io.cairn.spi.step.Step;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -96,7 +94,7 @@ final class IdentityStep implements Step {
       throw new IllegalArgumentException("a row at " + row.provenance() + " has no record id in column '"
           + settings.recordIdColumn() + "'");
     }
-    Instant seen = settings.timestampColumn() == null ? null : instant(row.get(schema.require(settings.timestampColumn())));
+    Instant seen = settings.timestampColumn() == null ? null : Values.instant(row.get(schema.require(settings.timestampColumn())));
     return new IdentityRecord(id, row.provenance().dataset().name(), seen, ids, attrs);
   }
 
@@ -104,13 +102,6 @@ final class IdentityStep implements Step {
     return value == null ? null : value.toString();
   }
 
-  private static Instant instant(Object value) {
-    return switch (value) {
-      case Instant i -> i;
-      case LocalDate d -> d.atStartOfDay(ZoneOffset.UTC).toInstant();
-      case null, default -> null;
-    };
-  }
 
   @Override
   public List<ColumnDerivation> columnLineage(Schema input) {

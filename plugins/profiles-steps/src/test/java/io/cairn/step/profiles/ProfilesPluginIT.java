@@ -32,7 +32,7 @@ class ProfilesPluginIT {
     try (PluginZip zip = PluginZip.load(PluginZip.builtZip(), dir.resolve("plugins"))) {
       assertThat(zip.plugin().getPluginId()).isEqualTo("step-profiles");
       List<StepFactory> steps = zip.extensions(StepFactory.class);
-      assertThat(steps).extracting(StepFactory::name).contains("identity");
+      assertThat(steps).extracting(StepFactory::name).containsExactlyInAnyOrder("identity", "traits");
       StepFactory identity = steps.stream().filter(s -> s.name().equals("identity")).findFirst().orElseThrow();
       assertThat(identity.getClass().getClassLoader()).isSameAs(zip.plugin().getPluginClassLoader());
 
@@ -50,6 +50,19 @@ class ProfilesPluginIT {
       step.close();
       assertThat(rows).isEqualTo(300);
       assertThat(profiles.size()).isBetween(200, 290);
+    }
+  }
+
+  @Test
+  void theTraitsStepReadsItsBuiltInYamlAndRunsJexlInThePluginClassLoader() throws Exception {
+    try (PluginZip zip = PluginZip.load(PluginZip.builtZip(), dir.resolve("plugins"))) {
+      StepFactory traits = zip.extensions(StepFactory.class).stream().filter(s -> s.name().equals("traits"))
+          .findFirst().orElseThrow();
+      Step step = traits.create(traits.configDef().validate(java.util.Map.of(
+          "profileColumn", "customer_id", "timeColumn", "order_ts")));
+      Batch out = step.apply(TraitsStepTest.orders(400).getFirst(), new FakeTaskContext("it", dir));
+      int segment = out.schema().require("rfm_segment");
+      assertThat(out.rows()).isNotEmpty().allMatch(r -> r.get(segment) != null);
     }
   }
 }
