@@ -35,6 +35,15 @@ public final class RuleSegments {
     });
   }
 
+  /**
+   * The segments one profile's traits satisfy, in rule order.
+   *
+   * @throws IllegalArgumentException when a condition cannot be evaluated on the traits
+   */
+  public List<String> segmentsOf(Map<String, Object> traits) {
+    return segments.entrySet().stream().filter(e -> e.getValue().test(traits)).map(Map.Entry::getKey).toList();
+  }
+
   /** The members of every segment, by segment name (sorted profile ids). */
   public Map<String, Set<String>> members(Map<String, Map<String, Object>> traitsByProfile) {
     Map<String, Set<String>> out = new LinkedHashMap<>();

@@ -32,7 +32,7 @@ class ProfilesPluginIT {
     try (PluginZip zip = PluginZip.load(PluginZip.builtZip(), dir.resolve("plugins"))) {
       assertThat(zip.plugin().getPluginId()).isEqualTo("step-profiles");
       List<StepFactory> steps = zip.extensions(StepFactory.class);
-      assertThat(steps).extracting(StepFactory::name).containsExactlyInAnyOrder("identity", "traits");
+      assertThat(steps).extracting(StepFactory::name).containsExactlyInAnyOrder("identity", "traits", "segment");
       StepFactory identity = steps.stream().filter(s -> s.name().equals("identity")).findFirst().orElseThrow();
       assertThat(identity.getClass().getClassLoader()).isSameAs(zip.plugin().getPluginClassLoader());
 
