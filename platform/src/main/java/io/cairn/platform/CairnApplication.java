@@ -137,6 +137,12 @@ public class CairnApplication extends Application<CairnConfiguration> {
       }
     });
 
+    // --- profiles and models ---
+    var modelRegistry = new io.cairn.catalog.ModelRepository(catalog);
+    env.jersey().register(new io.cairn.platform.profiles.ProfilesResource());
+    env.jersey().register(new io.cairn.platform.profiles.SegmentsResource());
+    env.jersey().register(new io.cairn.platform.profiles.ModelsResource(modelRegistry));
+
     registerAuth(env, users);
     env.jersey().register(new BadInputMapper());
     env.jersey().register(new FlowErrorMappers.InvalidRoute());
