@@ -225,6 +225,12 @@ public class CairnApplication extends Application<CairnConfiguration> {
     }
     env.jersey().register(new io.cairn.platform.profilestore.ProfileSegmentsResource(profileStore));
 
+    // --- profiles and models ---
+    var modelRegistry = new io.cairn.catalog.ModelRepository(catalog);
+    env.jersey().register(new io.cairn.platform.profiles.ProfilesResource());
+    env.jersey().register(new io.cairn.platform.profiles.SegmentsResource());
+    env.jersey().register(new io.cairn.platform.profiles.ModelsResource(modelRegistry));
+
     registerAuth(env, users);
     env.jersey().register(new BadInputMapper());
     env.jersey().register(new FlowErrorMappers.InvalidRoute());
