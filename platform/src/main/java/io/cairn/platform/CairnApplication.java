@@ -8,6 +8,7 @@ import io.cairn.catalog.OffsetRepository;
 import io.cairn.catalog.QuarantineRepository;
 import io.cairn.catalog.RunRepository;
 import io.cairn.governance.DatasetRecorder;
+import io.cairn.governance.CompositeGovernanceHook;
 import io.cairn.governance.GovernanceHook;
 import io.cairn.platform.flows.FlowErrorMappers;
 import io.cairn.platform.flows.FlowRuntime;
@@ -28,6 +29,7 @@ import io.cairn.platform.cli.PluginCommand;
 import io.cairn.platform.config.CairnConfiguration;
 import io.cairn.platform.config.ClasspathOrFileSourceProvider;
 import io.cairn.platform.datasets.DatasetsResource;
+import io.cairn.platform.lineage.LineageModule;
 import io.cairn.platform.plugins.ExtensionsResource;
 import io.cairn.platform.plugins.LoadedExtensions;
 import io.cairn.platform.plugins.PluginService;
@@ -114,7 +116,8 @@ public class CairnApplication extends Application<CairnConfiguration> {
     FlowRepository flowRepo = new FlowRepository(catalog);
     OffsetRepository offsets = new OffsetRepository(catalog);
     QuarantineRepository quarantine = new QuarantineRepository(catalog);
-    GovernanceHook governance = new DatasetRecorder(datasets);
+    LineageModule lineage = new LineageModule(catalog, config.lineage());
+    GovernanceHook governance = new CompositeGovernanceHook(List.of(new DatasetRecorder(datasets), lineage.recorder()));
     DefaultCamelContext camel = newCamelContext();
     RunRegistry activeRuns = new RunRegistry();
     FlowRuntime[] runtimeRef = new FlowRuntime[1];
@@ -137,6 +140,10 @@ public class CairnApplication extends Application<CairnConfiguration> {
       }
     });
 
+    // --- lineage ---
+    env.lifecycle().manage(lineage);
+    env.jersey().register(lineage.resource());
+
     registerAuth(env, users);
     env.jersey().register(new BadInputMapper());
     env.jersey().register(new FlowErrorMappers.InvalidRoute());
@@ -149,7 +156,8 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new ExtensionsResource(extensions));
     env.jersey().register(new io.cairn.platform.web.RootResource());
 
-    services = new Services(catalog, users, userService, datasets, extensions, plugins, flowService, runtime);
+    services = new Services(catalog, users, userService, datasets, extensions, plugins, flowService, runtime,
+        lineage);
   }
 
   private static DefaultCamelContext newCamelContext() {
@@ -171,7 +179,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
   /** The wired services. */
   public record Services(CatalogDatabase catalog, UserRepository users, UserService userService,
       DatasetRepository datasets, LoadedExtensions extensions, PluginService plugins, FlowService flows,
-      FlowRuntime runtime) {}
+      FlowRuntime runtime, LineageModule lineage) {}
 
   private static void registerAuth(Environment env, UserRepository users) {
     var basic = new CachingAuthenticator<>(env.metrics(), CatalogAuthenticators.basic(users),

@@ -49,12 +49,12 @@ public final class LineageQueries {
       )
       select min(w.depth) as depth, e.transform_type, e.subtype, e.masking, e.description,
              s.namespace as s_ns, s.name as s_name, e.src_field, d.namespace as d_ns, d.name as d_name, e.dst_field,
-             j.namespace as j_ns, j.name as j_name
+             j.namespace as j_ns, j.name as j_name, j.flow_id as j_flow
       from walk w join lineage_column_edges e on e.id = w.edge_id
         join datasets s on s.id = e.src_dataset_id join datasets d on d.id = e.dst_dataset_id
         left join lineage_jobs j on j.id = e.job_id
       group by e.id, e.transform_type, e.subtype, e.masking, e.description, s.namespace, s.name, e.src_field,
-        d.namespace, d.name, e.dst_field, j.namespace, j.name
+        d.namespace, d.name, e.dst_field, j.namespace, j.name, j.flow_id
       order by depth, d_ns, d_name, e.dst_field, s_ns, s_name, e.src_field""";
 
   private final DSLContext dsl;
@@ -139,7 +139,8 @@ public final class LineageQueries {
         new Field(r.get("d_ns", String.class), r.get("d_name", String.class), r.get("dst_field", String.class)),
         r.get("transform_type", String.class), r.get("subtype", String.class),
         Boolean.TRUE.equals(r.get("masking", Boolean.class)), r.get("description", String.class),
-        jobNs == null ? null : jobNs + ":" + r.get("j_name", String.class), r.get("depth", Integer.class));
+        jobNs == null ? null : jobNs + ":" + r.get("j_name", String.class), r.get("j_flow", String.class),
+        r.get("depth", Integer.class));
   }
 
   private void walk(String type, long id, int depth, String fromDataset, String fromJob, Map<String, Long> reached) {

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * Where each column of a batch comes from: for every column, the source fields it derives from with the
- * strongest transformation on the way (identity &lt; masked &lt; derived &lt; aggregated), and the
+ * strongest transformation on the way (identity &lt; derived &lt; masked &lt; aggregated: a value
+ * derived from a masked one, or masked after a derivation, stays masked), and the
  * classification tags it carries. Built at the read, advanced through each step by the step's declared
  * derivations (undeclared columns pass through as identity), and read at the write. Immutable.
  */
@@ -88,8 +89,8 @@ record ColumnTrace(Map<String, Map<Field, Kind>> origins, Map<String, Set<String
   private static int rank(Kind k) {
     return switch (k) {
       case IDENTITY -> 0;
-      case MASKED -> 1;
-      case DERIVED -> 2;
+      case DERIVED -> 1;
+      case MASKED -> 2;
       case AGGREGATED -> 3;
     };
   }
