@@ -75,6 +75,15 @@ public final class LineageQueries {
         .map(r -> r.get(0, Long.class));
   }
 
+  /** The tags known for each column of a dataset (empty when the dataset or its tags are unknown). */
+  public Map<String, java.util.Set<String>> columnTags(String namespace, String name) {
+    Map<String, java.util.Set<String>> tags = new java.util.TreeMap<>();
+    dsl.resultQuery("select t.field, t.tag from lineage_column_tags t join datasets d on d.id = t.dataset_id "
+        + "where d.namespace = ? and d.name = ?", namespace, name).fetch().forEach(r -> tags.computeIfAbsent(
+            r.get(0, String.class), k -> new java.util.TreeSet<>()).add(r.get(1, String.class)));
+    return tags;
+  }
+
   /** The datasets and jobs within {@code depth} edges of a node, and the edges between them. */
   public LineageGraph graph(NodeType type, long id, int depth, Direction direction) {
     Map<String, Long> reached = new LinkedHashMap<>();

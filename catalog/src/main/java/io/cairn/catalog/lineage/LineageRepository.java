@@ -3,6 +3,7 @@ package io.cairn.catalog.lineage;
 import static io.cairn.catalog.jooq.Tables.DATASETS;
 import static io.cairn.catalog.jooq.Tables.FLOW_RUNS;
 import static io.cairn.catalog.jooq.Tables.LINEAGE_COLUMN_EDGES;
+import static io.cairn.catalog.jooq.Tables.LINEAGE_COLUMN_TAGS;
 import static io.cairn.catalog.jooq.Tables.LINEAGE_DATASET_VERSIONS;
 import static io.cairn.catalog.jooq.Tables.LINEAGE_EVENTS;
 import static io.cairn.catalog.jooq.Tables.LINEAGE_IO;
@@ -63,6 +64,12 @@ public final class LineageRepository {
               .onDuplicateKeyUpdate()
               .set(LINEAGE_IO.LAST_RUN, w.run() == null ? null : w.run().runUuid())
               .set(LINEAGE_IO.UPDATED_AT, now).execute();
+        }
+        for (LineageWrite.ColumnTag t : d.columnTags()) {
+          tx.insertInto(LINEAGE_COLUMN_TAGS).set(LINEAGE_COLUMN_TAGS.DATASET_ID, id)
+              .set(LINEAGE_COLUMN_TAGS.FIELD, t.field()).set(LINEAGE_COLUMN_TAGS.TAG, t.tag())
+              .set(LINEAGE_COLUMN_TAGS.SOURCE, t.source()).set(LINEAGE_COLUMN_TAGS.UPDATED_AT, now)
+              .onDuplicateKeyUpdate().set(LINEAGE_COLUMN_TAGS.UPDATED_AT, now).execute();
         }
         if (d.schemaFields() != null) {
           tx.insertInto(LINEAGE_DATASET_VERSIONS).set(LINEAGE_DATASET_VERSIONS.DATASET_ID, id)

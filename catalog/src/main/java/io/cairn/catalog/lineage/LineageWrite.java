@@ -45,8 +45,21 @@ public record LineageWrite(String kind, String eventType, OffsetDateTime eventTi
    *
    * @param direction {@code INPUT} or {@code OUTPUT} for a job's datasets; null for a dataset event's own
    * @param schemaFields the schema facet's fields as JSON, or null when the event carries no schema
+   * @param columnTags tags by column, from the tags facet's field-level tags (with their source)
    */
-  public record DatasetIo(String namespace, String name, String direction, String schemaFields) {}
+  public record DatasetIo(String namespace, String name, String direction, String schemaFields,
+      java.util.List<ColumnTag> columnTags) {
+    public DatasetIo {
+      columnTags = columnTags == null ? java.util.List.of() : java.util.List.copyOf(columnTags);
+    }
+
+    public DatasetIo(String namespace, String name, String direction, String schemaFields) {
+      this(namespace, name, direction, schemaFields, java.util.List.of());
+    }
+  }
+
+  /** A tag on a column, and who set it (e.g. {@code CAIRN}). */
+  public record ColumnTag(String field, String tag, String source) {}
 
   /** One output field deriving from one input field. */
   public record ColumnEdgeWrite(String srcNamespace, String srcName, String srcField, String dstNamespace,

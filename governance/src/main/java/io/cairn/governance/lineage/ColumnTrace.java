@@ -29,13 +29,18 @@ record ColumnTrace(Map<String, Map<Field, Kind>> origins, Map<String, Set<String
     tags = Map.copyOf(tags);
   }
 
-  /** Every column of a source batch is its own origin, with the tags its schema declares. */
-  static ColumnTrace read(DatasetRef source, Schema schema) {
+  /**
+   * Every column of a source batch is its own origin, with the tags its schema declares and the tags lineage
+   * already carried to that column of the dataset ({@code known}, e.g. from the flow that wrote it).
+   */
+  static ColumnTrace read(DatasetRef source, Schema schema, Map<String, Set<String>> known) {
     Map<String, Map<Field, Kind>> origins = new HashMap<>();
     Map<String, Set<String>> tags = new HashMap<>();
     for (Column c : schema.columns()) {
       origins.put(c.name(), Map.of(new Field(source, c.name()), Kind.IDENTITY));
-      tags.put(c.name(), Set.copyOf(c.tags()));
+      Set<String> t = new TreeSet<>(c.tags());
+      t.addAll(known.getOrDefault(c.name(), Set.of()));
+      tags.put(c.name(), Set.copyOf(t));
     }
     return new ColumnTrace(origins, tags);
   }

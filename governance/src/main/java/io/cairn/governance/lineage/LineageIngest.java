@@ -76,7 +76,17 @@ public final class LineageIngest {
     String name = d.path("name").asText();
     JsonNode facets = d.path("facets");
     JsonNode fields = facets.path("schema").path("fields");
-    datasets.add(new DatasetIo(ns, name, direction, fields.isArray() ? fields.toString() : null));
+    List<LineageWrite.ColumnTag> tags = new ArrayList<>();
+    for (JsonNode t : facets.path("tags").path("tags")) {
+      String field = t.path("field").asText("");
+      String key = t.path("key").asText("");
+      String value = t.path("value").asText("");
+      if (!field.isEmpty() && !key.isEmpty() && field.length() <= MAX_FIELD) {
+        String tag = value.isEmpty() || value.equals("true") ? key : key + ":" + value;
+        tags.add(new LineageWrite.ColumnTag(field, truncate(tag, 255), truncate(t.path("source").asText("?"), 64)));
+      }
+    }
+    datasets.add(new DatasetIo(ns, name, direction, fields.isArray() ? fields.toString() : null, tags));
     for (Map.Entry<String, JsonNode> out : facets.path("columnLineage").path("fields").properties()) {
       JsonNode field = out.getValue();
       for (JsonNode in : field.path("inputFields")) {

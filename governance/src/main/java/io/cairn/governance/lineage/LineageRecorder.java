@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class LineageRecorder implements GovernanceHook, AutoCloseable {
 
   private final RunEventBuilder builder;
   private final Sink sink;
+  private final Function<DatasetRef, Map<String, Set<String>>> tagLookup;
   private final ObjectMapper mapper = OpenLineageClientUtils.newObjectMapper();
   private final Map<String, RunLineage> runs = new ConcurrentHashMap<>();
   private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "cairn-lineage-writer"));
@@ -55,15 +57,25 @@ public final class LineageRecorder implements GovernanceHook, AutoCloseable {
    * @param sink where events go (the catalog, and any transport)
    */
   public LineageRecorder(String jobNamespace, Duration runningInterval, Sink sink) {
+    this(jobNamespace, runningInterval, sink, dataset -> Map.of());
+  }
+
+  /**
+   * @param tagLookup the tags lineage already carried to each column of a dataset (asked once per run and
+   *     input dataset), so tags propagate from flow to flow
+   */
+  public LineageRecorder(String jobNamespace, Duration runningInterval, Sink sink,
+      Function<DatasetRef, Map<String, Set<String>>> tagLookup) {
     this.builder = new RunEventBuilder(PRODUCER, jobNamespace);
     this.sink = sink;
+    this.tagLookup = tagLookup;
     long ms = runningInterval.toMillis();
     ticker.scheduleWithFixedDelay(this::emitRunning, ms, ms, TimeUnit.MILLISECONDS);
   }
 
   @Override
   public void onRunStart(RunScope run) {
-    RunLineage r = new RunLineage(run);
+    RunLineage r = new RunLineage(run, tagLookup);
     runs.put(run.runId(), r);
     emit(r, EventType.START, null);
   }

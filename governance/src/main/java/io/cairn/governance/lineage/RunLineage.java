@@ -27,8 +27,12 @@ final class RunLineage {
   private final AtomicLong version = new AtomicLong();
   volatile long emittedVersion;
 
-  RunLineage(RunScope scope) {
+  private final java.util.function.Function<DatasetRef, Map<String, Set<String>>> tagLookup;
+  private final Map<DatasetRef, Map<String, Set<String>>> knownTags = new ConcurrentHashMap<>();
+
+  RunLineage(RunScope scope, java.util.function.Function<DatasetRef, Map<String, Set<String>>> tagLookup) {
     this.scope = scope;
+    this.tagLookup = tagLookup;
     this.runUuid = uuid(scope.runId());
   }
 
@@ -46,7 +50,8 @@ final class RunLineage {
     Io io = inputs.computeIfAbsent(source, k -> new Io());
     io.schema = schema;
     io.rows.addAndGet(rows);
-    trace(ColumnTrace.read(source, schema));
+    // the catalog is asked once per run and dataset, on its first batch
+    trace(ColumnTrace.read(source, schema, knownTags.computeIfAbsent(source, tagLookup)));
     version.incrementAndGet();
   }
 

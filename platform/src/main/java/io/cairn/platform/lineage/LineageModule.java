@@ -41,6 +41,13 @@ public final class LineageModule implements Managed {
         // a bug in Cairn's own events: keep running, say so loudly
         LOG.error("Cairn emitted an invalid OpenLineage event, not stored: {}", e.problems());
       }
+    }, dataset -> {
+      try {
+        return queries.columnTags(dataset.namespace(), dataset.name());
+      } catch (RuntimeException e) {
+        LOG.warn("tags of {} not read from the catalog, not propagated in this run: {}", dataset, e.toString());
+        return java.util.Map.of();
+      }
     });
   }
 
