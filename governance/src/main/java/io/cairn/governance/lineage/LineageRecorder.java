@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * {@code runningInterval} while something changed (with input and output row counts), and COMPLETE, FAIL
  * (with the error) or ABORT (stopped) when it ends. Inputs and outputs are the datasets the runtime
  * reports; column lineage follows the steps' declared derivations. The batch path only updates in-memory
- * state per batch; events are built and handed to the sink on the recorder's own threads, in order.
+ * state per batch; events are built at run start and end and on the recorder's ticker, and handed to the
+ * sink on the recorder's writer thread, in order.
  */
 public final class LineageRecorder implements GovernanceHook, AutoCloseable {
   /** The producer Cairn puts in its events. */
@@ -158,18 +159,38 @@ public final class LineageRecorder implements GovernanceHook, AutoCloseable {
     }
   }
 
+  /**
+   * Builds the event now (counts as of now; never on the batch path) and hands it to the writer thread. Per
+   * run, events are submitted in order and nothing follows the run's last event.
+   */
   private void emit(RunLineage run, EventType type, Throwable error) {
+    synchronized (run) {
+      if (run.ended) {
+        return;
+      }
+      run.ended = type == EventType.COMPLETE || type == EventType.FAIL || type == EventType.ABORT;
+      JsonNode event;
+      try {
+        event = mapper.valueToTree(builder.build(run, type, error));
+      } catch (RuntimeException e) {
+        LOG.warn("flow {} run {}: lineage event {} not built: {}", run.scope.flowId(), run.scope.runId(), type,
+            e.toString());
+        return;
+      }
+      try {
+        writer.execute(() -> deliver(run, type, event));
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        LOG.debug("lineage recorder closed; {} event for run {} dropped", type, run.scope.runId());
+      }
+    }
+  }
+
+  private void deliver(RunLineage run, EventType type, JsonNode event) {
     try {
-      writer.execute(() -> {
-        try {
-          sink.accept(mapper.valueToTree(builder.build(run, type, error)));
-        } catch (RuntimeException e) {
-          LOG.warn("flow {} run {}: lineage event {} not recorded: {}", run.scope.flowId(), run.scope.runId(), type,
-              e.getMessage());
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException closed) {
-      LOG.debug("lineage recorder closed; {} event for run {} dropped", type, run.scope.runId());
+      sink.accept(event);
+    } catch (RuntimeException e) {
+      LOG.warn("flow {} run {}: lineage event {} not recorded: {}", run.scope.flowId(), run.scope.runId(), type,
+          e.getMessage());
     }
   }
 

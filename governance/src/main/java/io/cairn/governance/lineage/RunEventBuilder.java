@@ -54,10 +54,20 @@ final class RunEventBuilder {
         .eventTime(ZonedDateTime.now(ZoneOffset.UTC))
         .eventType(type)
         .run(ol.newRun(run.runUuid, runFacets.build()))
-        .job(ol.newJobBuilder().namespace(jobNamespace).name(run.scope.flowId()).build())
+        .job(ol.newJobBuilder().namespace(jobNamespace).name(run.scope.flowId()).facets(jobFacets(run)).build())
         .inputs(inputs)
         .outputs(outputs)
         .build();
+  }
+
+  /** Ownership: the principal the flow runs as, when it has one. */
+  private OpenLineage.JobFacets jobFacets(RunLineage run) {
+    OpenLineage.JobFacetsBuilder facets = ol.newJobFacetsBuilder();
+    if (run.scope.principal() != null && !run.scope.principal().isBlank()) {
+      facets.ownership(ol.newOwnershipJobFacet(List.of(
+          ol.newOwnershipJobFacetOwners("user:" + run.scope.principal(), "RUN_AS"))));
+    }
+    return facets.build();
   }
 
   /** Schema and tags for every dataset with a known schema; column lineage for outputs ({@code output}). */

@@ -26,6 +26,8 @@ final class RunLineage {
   private volatile ColumnTrace last;
   private final AtomicLong version = new AtomicLong();
   volatile long emittedVersion;
+  /** Set once the run's last event was emitted; guarded by this object. */
+  boolean ended;
 
   private final java.util.function.Function<DatasetRef, Map<String, Set<String>>> tagLookup;
   private final Map<DatasetRef, Map<String, Set<String>>> knownTags = new ConcurrentHashMap<>();

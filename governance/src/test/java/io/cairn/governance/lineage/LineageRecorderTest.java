@@ -72,6 +72,8 @@ class LineageRecorderTest {
     assertThat(complete.path("eventType").asText()).isEqualTo("COMPLETE");
     assertThat(complete.path("job").path("name").asText()).isEqualTo("load-customers");
     assertThat(complete.path("run").path("runId").asText()).isEqualTo(run.runId());
+    assertThat(complete.path("job").path("facets").path("ownership").path("owners").get(0).path("name").asText())
+        .isEqualTo("user:engineer");
     JsonNode input = complete.path("inputs").get(0);
     assertThat(input.path("namespace").asText() + input.path("name").asText()).isEqualTo("file/data/customers.csv");
     assertThat(input.path("inputFacets").path("inputStatistics").path("rowCount").asLong()).isEqualTo(30);
