@@ -94,8 +94,8 @@ public final class LineageQueries {
     if (direction != Direction.DOWNSTREAM) {
       walk(start, id, depth, "OUTPUT", "INPUT", reached);
     }
-    List<Long> datasetIds = reached.entrySet().stream().filter(e -> e.getKey().startsWith("D")).map(Map.Entry::getValue).toList();
-    List<Long> jobIds = reached.entrySet().stream().filter(e -> e.getKey().startsWith("J")).map(Map.Entry::getValue).toList();
+    List<Long> datasetIds = idsOf(reached, "D");
+    List<Long> jobIds = idsOf(reached, "J");
     Map<Long, Node> datasets = new LinkedHashMap<>();
     Map<Long, Node> jobs = new LinkedHashMap<>();
     if (!datasetIds.isEmpty()) {
@@ -155,6 +155,10 @@ public final class LineageQueries {
   private void walk(String type, long id, int depth, String fromDataset, String fromJob, Map<String, Long> reached) {
     dsl.resultQuery(GRAPH_WALK, type, id, fromDataset, fromJob, depth).fetch()
         .forEach(r -> reached.put(r.get(0, String.class) + r.get(1, Long.class), r.get(1, Long.class)));
+  }
+
+  private static List<Long> idsOf(Map<String, Long> reached, String type) {
+    return reached.entrySet().stream().filter(e -> e.getKey().startsWith(type)).map(Map.Entry::getValue).toList();
   }
 
   private static String placeholders(List<?> values) {

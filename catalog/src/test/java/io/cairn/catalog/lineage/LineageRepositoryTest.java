@@ -85,10 +85,11 @@ class LineageRepositoryTest {
     assertThat(queries.columnLineage(a, "id", 1, Direction.DOWNSTREAM)).singleElement()
         .satisfies(e -> assertThat(e.subtype()).isEqualTo("IDENTITY"));
     assertThat(db.dsl().fetchCount(db.dsl().selectFrom("lineage_column_edges"))).isEqualTo(3);
-    assertThat(db.dsl().fetchValue("select state from lineage_runs where run_uuid = ?", run1)).isEqualTo("COMPLETE");
+    assertThat(db.dsl().fetchValue("select state from lineage_runs where run_uuid = ?", run1))
+        .isEqualTo("COMPLETE");
     assertThat(db.dsl().fetchCount(db.dsl().selectFrom("lineage_events"))).isEqualTo(4);
-    assertThat(db.dsl().fetchCount(db.dsl().selectFrom("lineage_dataset_versions"))).as("a, c once; b as read and as written")
-        .isEqualTo(4);
+    assertThat(db.dsl().fetchCount(db.dsl().selectFrom("lineage_dataset_versions")))
+        .as("a, c once; b as read and as written").isEqualTo(4);
   }
 
   private static LineageWrite event(String run, String job, String type, String in, String out,

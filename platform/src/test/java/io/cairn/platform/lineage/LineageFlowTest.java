@@ -113,7 +113,7 @@ class LineageFlowTest {
         null, "tester");
     RunEntry end = awaitEnd(service.run(id).id());
     assertThat(end.state()).isEqualTo(RunState.SUCCEEDED);
-    lineage.flush();
+    awaitLineageEnd(end.id());
 
     List<JsonNode> events = events(end.id());
     assertThat(events).extracting(e -> e.path("eventType").asText()).startsWith("START").endsWith("COMPLETE");
@@ -147,7 +147,7 @@ class LineageFlowTest {
         null, "tester");
     RunEntry end = awaitEnd(service.run(id).id());
     assertThat(end.state()).isEqualTo(RunState.FAILED);
-    lineage.flush();
+    awaitLineageEnd(end.id());
     JsonNode fail = events(end.id()).getLast();
     assertThat(fail.path("eventType").asText()).isEqualTo("FAIL");
     assertThat(fail.path("run").path("facets").path("errorMessage").path("message").asText())
@@ -191,6 +191,20 @@ class LineageFlowTest {
       out.add(JSON.readTree(payload.toString()));
     }
     return out;
+  }
+
+  /** The run's state is saved before governance hears of its end: wait for its last event to be stored. */
+  private void awaitLineageEnd(String runId) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      lineage.flush();
+      Object state = db.dsl().fetchValue("select state from lineage_runs where run_uuid = ?", runId);
+      if (List.of("COMPLETE", "FAIL", "ABORT").contains(String.valueOf(state))) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no last lineage event for run " + runId);
   }
 
   private RunEntry awaitEnd(String runId) throws InterruptedException {
