@@ -38,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LineageApiTest {
   static final Path HOME = TestApp.newHome();
   static final DropwizardAppExtension<CairnConfiguration> APP = TestApp.create(HOME,
-      ConfigOverride.config("lineage.runningInterval", "200ms"));
+      ConfigOverride.config("lineage.runningInterval", "200ms"),
+      ConfigOverride.config("bundledPlugins", "target/bundled-plugins"));
   static final String ADMIN = basic("admin", TestApp.ADMIN_PASSWORD);
   private static final OpenLineage OL = new OpenLineage(URI.create("https://example.org/spark"));
 
@@ -93,6 +94,26 @@ class LineageApiTest {
     Reply depth1 = get(APP, "/api/v1/lineage?depth=1&nodeId=" + enc("dataset:s3://reports:weekly"), ADMIN);
     assertThat(ids(depth1.json())).containsExactlyInAnyOrder("dataset:s3://reports:weekly",
         "job:spark://cluster:weekly-report", "job:spark://cluster:archive");
+  }
+
+  @Test
+  void aFlowOverTheBundledFileConnectorHasColumnLineageFromItsDatasets() throws Exception {
+    Path in = Files.createDirectories(HOME.resolve("csv-in"));
+    Path out = Files.createDirectories(HOME.resolve("csv-out"));
+    Files.writeString(in.resolve("customers.csv"), "id,email\n1,a@example.org\n2,b@example.org\n");
+    String route = "- route:\n    from:\n      uri: \"cairn:source:file?path=" + in + "&format=csv&columns=id:LONG,email\"\n"
+        + "      steps:\n        - to: \"cairn:sink:file?path=" + out + "&format=csv\"\n";
+    assertThat(post(APP, "/api/v1/flows", ADMIN, Map.of("id", "csv-copy", "definition", route)).status())
+        .isEqualTo(201);
+    assertThat(post(APP, "/api/v1/flows/csv-copy/run", ADMIN, null).status()).isEqualTo(202);
+    JsonNode graph = awaitGraph("dataset:file:" + in, 3);
+    assertThat(ids(graph)).containsExactlyInAnyOrder("dataset:file:" + in, "job:cairn:csv-copy",
+        "dataset:file:" + out);
+    JsonNode columns = awaitColumns("datasetField:file:" + in + ":email");
+    assertThat(columns.get(0).path("target").path("name").asText()).isEqualTo(out.toString());
+    assertThat(columns.get(0).path("target").path("field").asText()).isEqualTo("email");
+    assertThat(columns.get(0).path("subtype").asText()).isEqualTo("IDENTITY");
+    assertThat(columns.get(0).path("flowId").asText()).isEqualTo("csv-copy");
   }
 
   @Test
@@ -172,6 +193,18 @@ class LineageApiTest {
       Thread.sleep(100);
     }
     throw new AssertionError("graph of " + nodeId + " did not reach " + nodes + " nodes: " + graph);
+  }
+
+  private static JsonNode awaitColumns(String nodeId) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (System.currentTimeMillis() < deadline) {
+      Reply r = get(APP, "/api/v1/lineage/columns?direction=DOWNSTREAM&nodeId=" + enc(nodeId), ADMIN);
+      if (r.status() == 200 && r.json().size() > 0) {
+        return r.json();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no column lineage from " + nodeId);
   }
 
   private static List<String> ids(JsonNode graph) {
