@@ -75,6 +75,22 @@ public final class LineageQueries {
         .map(r -> r.get(0, Long.class));
   }
 
+  /** A run as lineage knows it. */
+  public record RunView(String runId, String job, String flowId, String flowRunId, String state,
+      java.time.OffsetDateTime startedAt, java.time.OffsetDateTime endedAt, String error) {}
+
+  /** The latest runs of a job, or of every job that read or wrote a dataset; newest first. */
+  public List<RunView> runs(NodeType type, long id, int limit) {
+    String where = type == NodeType.JOB ? "r.job_id = ?"
+        : "r.run_uuid in (select run_uuid from lineage_run_io where dataset_id = ?)";
+    return dsl.resultQuery("select r.run_uuid, j.namespace, j.name, j.flow_id, r.flow_run_id, r.state, r.started_at, "
+        + "r.ended_at, r.error_message from lineage_runs r join lineage_jobs j on j.id = r.job_id where " + where
+        + " order by r.updated_at desc limit ?", id, limit).fetch().map(r -> new RunView(r.get(0, String.class),
+            r.get(1, String.class) + ":" + r.get(2, String.class), r.get(3, String.class), r.get(4, String.class),
+            r.get(5, String.class), r.get(6, java.time.OffsetDateTime.class), r.get(7, java.time.OffsetDateTime.class),
+            r.get(8, String.class)));
+  }
+
   /** The tags known for each column of a dataset (empty when the dataset or its tags are unknown). */
   public Map<String, java.util.Set<String>> columnTags(String namespace, String name) {
     Map<String, java.util.Set<String>> tags = new java.util.TreeMap<>();

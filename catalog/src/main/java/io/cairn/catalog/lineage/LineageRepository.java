@@ -9,6 +9,7 @@ import static io.cairn.catalog.jooq.Tables.LINEAGE_EVENTS;
 import static io.cairn.catalog.jooq.Tables.LINEAGE_IO;
 import static io.cairn.catalog.jooq.Tables.LINEAGE_JOBS;
 import static io.cairn.catalog.jooq.Tables.LINEAGE_RUNS;
+import static io.cairn.catalog.jooq.Tables.LINEAGE_RUN_IO;
 
 import io.cairn.catalog.CatalogDatabase;
 import io.cairn.catalog.lineage.LineageWrite.ColumnEdgeWrite;
@@ -64,6 +65,11 @@ public final class LineageRepository {
               .onDuplicateKeyUpdate()
               .set(LINEAGE_IO.LAST_RUN, w.run() == null ? null : w.run().runUuid())
               .set(LINEAGE_IO.UPDATED_AT, now).execute();
+          if (w.run() != null) {
+            tx.insertInto(LINEAGE_RUN_IO).set(LINEAGE_RUN_IO.RUN_UUID, w.run().runUuid())
+                .set(LINEAGE_RUN_IO.DATASET_ID, id).set(LINEAGE_RUN_IO.DIRECTION, d.direction())
+                .onDuplicateKeyIgnore().execute();
+          }
         }
         for (LineageWrite.ColumnTag t : d.columnTags()) {
           tx.insertInto(LINEAGE_COLUMN_TAGS).set(LINEAGE_COLUMN_TAGS.DATASET_ID, id)

@@ -88,6 +88,11 @@ class LineageRepositoryTest {
     assertThat(db.dsl().fetchValue("select state from lineage_runs where run_uuid = ?", run1))
         .isEqualTo("COMPLETE");
     assertThat(db.dsl().fetchCount(db.dsl().selectFrom("lineage_events"))).isEqualTo(4);
+    assertThat(queries.runs(NodeType.DATASET, queries.datasetId("ns", "b").orElseThrow(), 10))
+        .extracting(LineageQueries.RunView::runId).containsExactlyInAnyOrder(run1, run2);
+    assertThat(queries.runs(NodeType.JOB, queries.jobId("cairn", "job2").orElseThrow(), 10)).singleElement()
+        .satisfies(r -> assertThat(r.job() + " " + r.state()).isEqualTo("cairn:job2 COMPLETE"));
+    assertThat(queries.runs(NodeType.DATASET, c, 10)).extracting(LineageQueries.RunView::runId).containsExactly(run2);
     assertThat(db.dsl().fetchCount(db.dsl().selectFrom("lineage_dataset_versions")))
         .as("a, c once; b as read and as written").isEqualTo(4);
   }

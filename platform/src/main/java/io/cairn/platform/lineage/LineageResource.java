@@ -28,8 +28,9 @@ import java.util.TreeSet;
 /**
  * {@code /api/v1/lineage}, compatible with Marquez: {@code POST} takes one OpenLineage event (RunEvent,
  * DatasetEvent or JobEvent; engineers and admins, as anything that writes to the catalog), {@code GET}
- * answers Marquez's graph for a node. Cairn's own: {@code /columns} (column lineage up or down) and
- * {@code /impact} (what depends on a column). Reads are open to every role.
+ * answers Marquez's graph for a node. Cairn's own: {@code /columns} (column lineage up or down),
+ * {@code /impact} (what depends on a column) and {@code /runs} (run history of a job or a dataset). Reads are
+ * open to every role.
  */
 @Path("/api/v1/lineage")
 @Produces(MediaType.APPLICATION_JSON)
@@ -98,6 +99,21 @@ public final class LineageResource {
       @QueryParam("direction") @DefaultValue("BOTH") String direction) {
     NodeIds.Resolved field = field(nodeId);
     return queries.columnLineage(field.id(), field.field(), depth(depth), direction(direction));
+  }
+
+  @GET
+  @Path("/runs")
+  @RolesAllowed(Roles.VIEWER)
+  public List<LineageQueries.RunView> runs(@QueryParam("nodeId") String nodeId,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    if (limit < 1 || limit > 1000) {
+      throw ApiException.badRequest("limit must be 1..1000");
+    }
+    NodeIds.Resolved node = NodeIds.resolve(nodeId, queries);
+    if (node.field() != null) {
+      throw ApiException.badRequest("runs are kept per job or dataset, not per field");
+    }
+    return queries.runs(node.type(), node.id(), limit);
   }
 
   @GET

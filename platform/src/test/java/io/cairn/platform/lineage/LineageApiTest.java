@@ -114,6 +114,13 @@ class LineageApiTest {
     assertThat(columns.get(0).path("target").path("field").asText()).isEqualTo("email");
     assertThat(columns.get(0).path("subtype").asText()).isEqualTo("IDENTITY");
     assertThat(columns.get(0).path("flowId").asText()).isEqualTo("csv-copy");
+    Reply runs = get(APP, "/api/v1/lineage/runs?nodeId=" + enc("dataset:file:" + out), ADMIN);
+    assertThat(runs.json()).singleElement().satisfies(r -> {
+      assertThat(r.path("job").asText()).isEqualTo("cairn:csv-copy");
+      assertThat(r.path("flowRunId").asText()).isEqualTo(r.path("runId").asText());
+    });
+    assertThat(get(APP, "/api/v1/lineage/runs?nodeId=" + enc("datasetField:file:" + out + ":email"), ADMIN)
+        .status()).isEqualTo(400);
   }
 
   @Test
