@@ -20,6 +20,16 @@ public class LineageConfig {
   @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
   private Duration runningInterval = Duration.seconds(30);
 
+  /** Where else Cairn's own events go (none by default). */
+  @JsonProperty
+  @jakarta.validation.Valid
+  @NotNull
+  private LineageTransportConfig transport = new LineageTransportConfig();
+
+  public LineageTransportConfig transport() {
+    return transport;
+  }
+
   public String jobNamespace() {
     return jobNamespace;
   }

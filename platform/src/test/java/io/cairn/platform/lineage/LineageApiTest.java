@@ -16,8 +16,6 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.openlineage.client.OpenLineage;
-import io.openlineage.client.transports.ApiKeyTokenProvider;
-import io.openlineage.client.transports.HttpConfig;
 import io.openlineage.client.transports.HttpTransport;
 import jakarta.ws.rs.client.Entity;
 import java.net.URI;
@@ -177,13 +175,10 @@ class LineageApiTest {
     assertThat(get(APP, "/api/v1/lineage/impact?nodeId=dataset:ns:a", viewer).status()).isEqualTo(400);
   }
 
+  /** The official client's HttpTransport, as Cairn's own {@code lineage.transport} configures it. */
   private static HttpTransport transport(String token) {
-    HttpConfig config = new HttpConfig();
-    config.setUrl(URI.create("http://localhost:" + APP.getLocalPort()));
-    ApiKeyTokenProvider auth = new ApiKeyTokenProvider();
-    auth.setApiKey(token);
-    config.setAuth(auth);
-    return new HttpTransport(config);
+    return (HttpTransport) LineageTransportConfig.http("http://localhost:" + APP.getLocalPort(), token).create()
+        .orElseThrow();
   }
 
   private static JsonNode awaitGraph(String nodeId, int nodes) throws InterruptedException {

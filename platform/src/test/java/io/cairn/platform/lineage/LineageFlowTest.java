@@ -60,7 +60,8 @@ class LineageFlowTest {
     ds.setURL(CatalogDatabase.h2FileUrl(home));
     db = new CatalogDatabase(ds);
     db.migrate();
-    lineage = new LineageModule(db, "cairn", Duration.ofMillis(100));
+    lineage = new LineageModule(db, "cairn", Duration.ofMillis(100),
+        LineageTransportConfig.file(home.resolve("events.jsonl").toString()).create());
     runs = new RunRepository(db);
     DatasetRepository datasets = new DatasetRepository(db);
     QuarantineRepository quarantine = new QuarantineRepository(db);
@@ -137,6 +138,10 @@ class LineageFlowTest {
     assertThat(db.dsl().fetchCount(db.dsl().selectFrom("lineage_column_edges"))).isEqualTo(2);
     assertThat(db.dsl().fetchValue("select flow_run_id from lineage_runs where run_uuid = ?", end.id()))
         .isEqualTo(end.id());
+    List<String> forwarded = java.nio.file.Files.readAllLines(home.resolve("events.jsonl")).stream()
+        .filter(l -> l.contains(end.id())).toList();
+    assertThat(forwarded).as("the file transport got every event").hasSize(events.size());
+    assertThat(VALIDATOR.validate(JSON.readTree(forwarded.getLast()))).isEmpty();
   }
 
   @Test
