@@ -2,6 +2,7 @@ package io.cairn.catalog;
 
 import static io.cairn.catalog.jooq.Tables.FLOW_OFFSETS;
 
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -20,6 +21,28 @@ public final class OffsetRepository {
   }
 
   public void put(FlowId flowId, String sourceKey, String offset, String runId) {
+    put(dsl, flowId, sourceKey, offset, runId);
+  }
+
+  /**
+   * Commits a batch in one transaction: the records it quarantined, then the source offset after it. Either
+   * both are stored or neither, so a crash never skips a quarantined record nor re-counts one.
+   *
+   * @param offset the new offset, or null to store only the quarantined records
+   */
+  public void commit(FlowId flowId, String sourceKey, String offset, String runId, List<QuarantineEntry> quarantined) {
+    if (offset == null && quarantined.isEmpty()) {
+      return;
+    }
+    dsl.transaction(cfg -> {
+      QuarantineRepository.addAll(cfg.dsl(), quarantined);
+      if (offset != null) {
+        put(cfg.dsl(), flowId, sourceKey, offset, runId);
+      }
+    });
+  }
+
+  private static void put(DSLContext dsl, FlowId flowId, String sourceKey, String offset, String runId) {
     dsl.insertInto(FLOW_OFFSETS)
         .set(FLOW_OFFSETS.FLOW_ID, flowId.value()).set(FLOW_OFFSETS.SOURCE_KEY, sourceKey)
         .set(FLOW_OFFSETS.OFFSET_VALUE, offset).set(FLOW_OFFSETS.RUN_ID, runId)

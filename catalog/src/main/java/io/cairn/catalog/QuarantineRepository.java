@@ -17,6 +17,11 @@ public final class QuarantineRepository {
 
   /** Stores records in one batch; ids and timestamps of the arguments are ignored. */
   public void addAll(List<QuarantineEntry> entries) {
+    addAll(dsl, entries);
+  }
+
+  /** Stores records with the given (possibly transactional) context. */
+  static void addAll(DSLContext dsl, List<QuarantineEntry> entries) {
     if (entries.isEmpty()) {
       return;
     }

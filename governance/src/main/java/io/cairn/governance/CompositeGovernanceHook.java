@@ -62,4 +62,9 @@ public final class CompositeGovernanceHook implements GovernanceHook {
   public void onRunEnd(RunScope run, String state, Throwable error) {
     hooks.forEach(h -> h.onRunEnd(run, state, error));
   }
+
+  @Override
+  public void onMetrics(RunScope run, String name, java.util.Map<String, Double> counts) {
+    hooks.forEach(h -> h.onMetrics(run, name, counts));
+  }
 }

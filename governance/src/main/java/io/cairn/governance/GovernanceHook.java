@@ -47,6 +47,9 @@ public interface GovernanceHook {
   /** A plain (non-Cairn) endpoint of the route exchanged a message: dataset-level lineage. */
   default void onEndpoint(RunScope run, DatasetRef dataset, Direction direction) {}
 
+  /** A task of the run reported additive counts for one batch ({@code TaskContext.reportMetrics}). */
+  default void onMetrics(RunScope run, String name, java.util.Map<String, Double> counts) {}
+
   /** The run ended: {@code error} is null when it succeeded or was stopped. */
   default void onRunEnd(RunScope run, String state, Throwable error) {}
 }

@@ -7,8 +7,37 @@ import io.cairn.catalog.FlowRepository;
 import io.cairn.catalog.OffsetRepository;
 import io.cairn.catalog.QuarantineRepository;
 import io.cairn.catalog.RunRepository;
-import io.cairn.governance.DatasetRecorder;
+import io.cairn.catalog.QualityMetricsRepository;
+import io.cairn.catalog.policy.AuditRepository;
+import io.cairn.catalog.policy.TokenVaultRepository;
+import io.cairn.catalog.policy.PolicyRepository;
 import io.cairn.governance.CompositeGovernanceHook;
+import io.cairn.governance.DatasetRecorder;
+import io.cairn.governance.DeferredGovernanceHook;
+import io.cairn.governance.policy.PolicyEngine;
+import io.cairn.governance.policy.PolicyHook;
+import io.cairn.governance.policy.PolicyMasks;
+import io.cairn.governance.policy.PolicyService;
+import io.cairn.governance.policy.PolicyValidator;
+import io.cairn.catalog.policy.SuggestionRepository;
+import io.cairn.governance.classify.ClassificationHook;
+import io.cairn.governance.classify.PiiClassifier;
+import io.cairn.platform.policy.ClassificationResource;
+import io.cairn.platform.policy.PoliciesResource;
+import io.cairn.platform.policy.PolicyDeniedMapper;
+import io.cairn.platform.policy.PolicyDeployGuard;
+import io.cairn.platform.policy.RoleGroups;
+import io.cairn.governance.audit.AuditLog;
+import io.cairn.governance.keys.ManagedKey;
+import io.cairn.governance.masking.CatalogTokenVault;
+import io.cairn.governance.masking.MaskSpecs;
+import io.cairn.governance.masking.MaskStepFactory;
+import io.cairn.governance.masking.TokenVault;
+import io.cairn.platform.audit.AuditFilter;
+import io.cairn.platform.audit.AuditResource;
+import io.cairn.platform.audit.MaskAudit;
+import io.cairn.platform.audit.TokensResource;
+import io.cairn.platform.plugins.HostExtensions;
 import io.cairn.governance.GovernanceHook;
 import io.cairn.platform.flows.FlowErrorMappers;
 import io.cairn.platform.flows.FlowRuntime;
@@ -31,6 +60,8 @@ import io.cairn.platform.config.ClasspathOrFileSourceProvider;
 import io.cairn.platform.datasets.DatasetsResource;
 import io.cairn.platform.lineage.LineageModule;
 import io.cairn.platform.plugins.ExtensionsResource;
+import io.cairn.platform.quality.QualityMetricsRecorder;
+import io.cairn.platform.quality.QualityResource;
 import io.cairn.platform.plugins.LoadedExtensions;
 import io.cairn.platform.plugins.PluginService;
 import io.cairn.platform.plugins.PluginsHealthCheck;
@@ -85,6 +116,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
     bootstrap.addBundle(new io.dropwizard.assets.AssetsBundle("/io/cairn/ui", "/ui", "index.html", "ui"));
     bootstrap.addCommand(new io.cairn.platform.demo.DemoCommand(this));
     bootstrap.addCommand(new PluginCommand());
+    bootstrap.addCommand(new io.cairn.platform.cli.FlowCommand());
   }
 
   @Override
@@ -116,8 +148,11 @@ public class CairnApplication extends Application<CairnConfiguration> {
     FlowRepository flowRepo = new FlowRepository(catalog);
     OffsetRepository offsets = new OffsetRepository(catalog);
     QuarantineRepository quarantine = new QuarantineRepository(catalog);
+    QualityMetricsRepository qualityHistory = new QualityMetricsRepository(catalog);
+    DeferredGovernanceHook policyHook = new DeferredGovernanceHook();
     LineageModule lineage = new LineageModule(catalog, config.lineage());
-    GovernanceHook governance = new CompositeGovernanceHook(List.of(new DatasetRecorder(datasets), lineage.recorder()));
+    GovernanceHook governance = new CompositeGovernanceHook(List.of(policyHook, new DatasetRecorder(datasets),
+        new QualityMetricsRecorder(qualityHistory), lineage.recorder()));
     DefaultCamelContext camel = newCamelContext();
     RunRegistry activeRuns = new RunRegistry();
     FlowRuntime[] runtimeRef = new FlowRuntime[1];
@@ -131,7 +166,8 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.lifecycle().manage(plugins);
     env.lifecycle().manage(runtime);
     env.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
-    FlowService flowService = new FlowService(flowRepo, runs, quarantine, datasets, offsets, runtime);
+    FlowService flowService = new FlowService(flowRepo, runs, quarantine, datasets, offsets, runtime,
+        new io.cairn.platform.flows.FlowSecrets(extensions));
     env.healthChecks().register("camel", new HealthCheck() {
       @Override
       protected Result check() {
@@ -140,6 +176,34 @@ public class CairnApplication extends Application<CairnConfiguration> {
       }
     });
 
+    // --- quality ---
+    env.jersey().register(new QualityResource(qualityHistory));
+
+    // --- policy and audit ---
+    java.nio.file.Path keyDir = config.home().resolve("keys");
+    ManagedKey maskingKey = ManagedKey.load("masking", config.policy().maskingKey(), keyDir);
+    AuditLog audit = new AuditLog(new AuditRepository(catalog),
+        ManagedKey.load("audit", config.policy().auditKey(), keyDir), config.policy().checkpointEvery());
+    TokenVault vault = new CatalogTokenVault(new TokenVaultRepository(catalog), maskingKey);
+    MaskSpecs maskSpecs = new MaskSpecs(maskingKey, vault, java.time.Clock.systemUTC());
+    HostExtensions.registerSteps(extensions, List.of(new MaskStepFactory(maskSpecs, new MaskAudit(audit))));
+    PolicyEngine policyEngine = new PolicyEngine(List.of());
+    PolicyService policies = new PolicyService(new PolicyRepository(catalog), policyEngine,
+        new PolicyValidator(policyEngine, maskSpecs));
+    policies.seedIfEmpty("system");
+    policies.load();
+    RoleGroups groups = new RoleGroups(users);
+    SuggestionRepository suggestions = new SuggestionRepository(catalog);
+    policyHook.set(new CompositeGovernanceHook(List.of(
+        new ClassificationHook(new PiiClassifier("US"), suggestions),
+        new PolicyHook(policyEngine, new PolicyMasks(maskSpecs), groups, audit))));
+    flowService.setDeployGuard(new PolicyDeployGuard(policyEngine, groups, audit));
+    env.jersey().register(new PolicyDeniedMapper());
+    env.jersey().register(new PoliciesResource(policies, policyEngine));
+    env.jersey().register(new ClassificationResource(suggestions));
+    env.jersey().register(new AuditFilter(audit));
+    env.jersey().register(new AuditResource(audit));
+    env.jersey().register(new TokensResource(vault, audit));
     // --- lineage ---
     env.lifecycle().manage(lineage);
     env.jersey().register(lineage.resource());
@@ -157,7 +221,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new io.cairn.platform.web.RootResource());
 
     services = new Services(catalog, users, userService, datasets, extensions, plugins, flowService, runtime,
-        lineage);
+        audit, lineage);
   }
 
   private static DefaultCamelContext newCamelContext() {
@@ -179,7 +243,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
   /** The wired services. */
   public record Services(CatalogDatabase catalog, UserRepository users, UserService userService,
       DatasetRepository datasets, LoadedExtensions extensions, PluginService plugins, FlowService flows,
-      FlowRuntime runtime, LineageModule lineage) {}
+      FlowRuntime runtime, AuditLog audit, LineageModule lineage) {}
 
   private static void registerAuth(Environment env, UserRepository users) {
     var basic = new CachingAuthenticator<>(env.metrics(), CatalogAuthenticators.basic(users),

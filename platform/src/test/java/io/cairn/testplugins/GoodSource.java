@@ -45,7 +45,7 @@ public final class GoodSource implements SourceConnector {
     return new EmptyTask();
   }
 
-  /** A task that reads nothing. */
+  /** A task that reads nothing, forever (a quiet stream). */
   static final class EmptyTask implements SourceTask {
     @Override
     public void start(TaskContext context, String resumeOffset) {
@@ -54,7 +54,7 @@ public final class GoodSource implements SourceConnector {
 
     @Override
     public DatasetRef dataset() {
-      throw new UnsupportedOperationException("fixture");
+      return new DatasetRef("test", "good");
     }
 
     @Override
@@ -64,7 +64,7 @@ public final class GoodSource implements SourceConnector {
 
     @Override
     public boolean exhausted() {
-      return true;
+      return false;
     }
 
     @Override

@@ -1,14 +1,10 @@
 package io.cairn.platform.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +21,7 @@ import net.sourceforge.argparse4j.inf.Subparsers;
  * {@code cairn plugin install|list|remove|upgrade|enable|disable}: manages the plugins of a running server
  * through its REST API (see {@link ApiClient} for {@code CAIRN_URL} and the credentials).
  */
-public final class PluginCommand extends Command {
+public final class PluginCommand extends ApiCommand {
   private static final String ACTION = "action";
   private static final String API = "/api/v1/plugins";
   /** Files from this size on show upload progress. */
@@ -88,16 +84,6 @@ public final class PluginCommand extends Command {
     }
   }
 
-  /** Prints what went wrong without a stack trace when it is a known failure. */
-  @Override
-  public void onError(Cli cli, Namespace namespace, Throwable e) {
-    if (e instanceof ApiClient.ApiError || e instanceof IllegalArgumentException) {
-      cli.getStdErr().println("error: " + e.getMessage());
-    } else {
-      super.onError(cli, namespace, e);
-    }
-  }
-
   private void printInstalled(String verb, JsonNode p) {
     out.println(verb + " " + p.path("id").asText() + " " + p.path("version").asText() + " (" + extensions(p) + "), "
         + p.path("state").asText() + ", sha256 " + p.path("sha256").asText());
@@ -155,14 +141,6 @@ public final class PluginCommand extends Command {
     };
   }
 
-  private static Path existing(String file) {
-    Path zip = Path.of(file);
-    if (!Files.isRegularFile(zip)) {
-      throw new IllegalArgumentException("no file " + zip.toAbsolutePath());
-    }
-    return zip;
-  }
-
   /** The plugin id in a local zip's plugin.properties, to know which plugin an upgrade replaces. */
   private static String pluginId(Path zip) {
     try (ZipFile file = new ZipFile(zip.toFile())) {
@@ -184,7 +162,4 @@ public final class PluginCommand extends Command {
     }
   }
 
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
 }

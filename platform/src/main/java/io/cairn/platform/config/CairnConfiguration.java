@@ -33,6 +33,11 @@ public class CairnConfiguration extends Configuration {
   @Max(100_000)
   private int batchSize = 1000;
 
+  @JsonProperty
+  @Valid
+  @NotNull
+  private PolicyConfig policy = new PolicyConfig();
+
   /** Password for the first admin when the catalog has no user; generated and printed when empty. */
   @JsonProperty
   private String bootstrapAdminPassword = "";
@@ -66,6 +71,10 @@ public class CairnConfiguration extends Configuration {
 
   public int batchSize() {
     return batchSize;
+  }
+
+  public PolicyConfig policy() {
+    return policy;
   }
 
   public String bootstrapAdminPassword() {

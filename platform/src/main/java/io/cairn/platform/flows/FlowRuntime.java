@@ -233,9 +233,10 @@ public final class FlowRuntime implements Managed, RunLifecycle, PluginUsers {
         run.checkpoint();
       } finally {
         run.closeTasks();
-        runsRepo.finish(run.runId(), state, error == null ? null : rootMessage(error));
         governance.onRunEnd(run.scope(), state.name(), error);
+        // leave the registry before the end state is visible, so whoever sees it can start the next run
         active.remove(run);
+        runsRepo.finish(run.runId(), state, error == null ? null : rootMessage(error));
       }
       LOG.info("flow {} run {} {}: {} rows in, {} out, {} quarantined", run.flowId(), run.runId(), state,
           run.rowsIn(), run.rowsOut(), run.rowsQuarantined());

@@ -22,15 +22,23 @@ public final class FlowService {
   private final DatasetRepository datasets;
   private final OffsetRepository offsets;
   private final FlowRuntime runtime;
+  private final FlowSecrets secrets;
+  private volatile DeployGuard guard = DeployGuard.NONE;
 
   public FlowService(FlowRepository flows, RunRepository runs, QuarantineRepository quarantine,
-      DatasetRepository datasets, OffsetRepository offsets, FlowRuntime runtime) {
+      DatasetRepository datasets, OffsetRepository offsets, FlowRuntime runtime, FlowSecrets secrets) {
     this.flows = flows;
     this.runs = runs;
     this.quarantine = quarantine;
     this.datasets = datasets;
     this.offsets = offsets;
     this.runtime = runtime;
+    this.secrets = secrets;
+  }
+
+  /** Sets the check every deploy passes first (access policy). */
+  public void setDeployGuard(DeployGuard guard) {
+    this.guard = guard;
   }
 
   /** A flow and what it is doing now. */
@@ -45,18 +53,27 @@ public final class FlowService {
 
   /**
    * Validates and loads the definition, then stores it as the flow's next version (or first). An unchanged
-   * definition keeps the current version.
+   * definition keeps the current version. Masked secrets ({@link FlowSecrets#MASK}) keep their stored values.
+   *
+   * @return the flow, its secrets masked
    */
   public FlowEntry deploy(FlowId id, String name, String description, String definition, String runAs, String by) {
     Optional<FlowEntry> existing = flows.find(id);
-    runtime.deploy(id, definition);
-    if (existing.isPresent() && existing.get().definition().equals(definition)
+    guard.check(id, runAs == null || runAs.isBlank() ? existing.map(FlowEntry::runAs).orElse(by) : runAs, by);
+    String full = secrets.restore(definition, existing.map(FlowEntry::definition).orElse(null));
+    runtime.deploy(id, full);
+    if (existing.isPresent() && existing.get().definition().equals(full)
         && same(existing.get().name(), name) && same(existing.get().description(), description)) {
-      return existing.get();
+      return masked(existing.get());
     }
     String flowName = name == null || name.isBlank() ? existing.map(FlowEntry::name).orElse(id.value()) : name;
     String principal = runAs == null || runAs.isBlank() ? existing.map(FlowEntry::runAs).orElse(by) : runAs;
-    return flows.save(id, flowName, description, "yaml", definition, principal, by);
+    return masked(flows.save(id, flowName, description, "yaml", full, principal, by));
+  }
+
+  private FlowEntry masked(FlowEntry f) {
+    return new FlowEntry(f.id(), f.name(), f.description(), f.currentVersion(), f.format(),
+        secrets.mask(f.definition()), f.desiredState(), f.runAs(), f.createdBy(), f.createdAt(), f.updatedAt());
   }
 
   public List<FlowStatus> list() {
@@ -69,7 +86,8 @@ public final class FlowService {
 
   public List<FlowVersionEntry> versions(FlowId id) {
     require(id);
-    return flows.versions(id);
+    return flows.versions(id).stream().map(v -> new FlowVersionEntry(v.flowId(), v.version(), v.format(),
+        secrets.mask(v.definition()), v.createdBy(), v.createdAt())).toList();
   }
 
   /** Runs the flow once: a bounded flow ends when its sources are read. */
@@ -112,9 +130,17 @@ public final class FlowService {
     return runs.forFlow(id, limit);
   }
 
+  /** A run with its datasets; a run in progress shows its live counts (the catalog has them every few seconds). */
   public Optional<RunDetail> run(FlowId id, String runId) {
     return runs.find(runId).filter(r -> r.flowId().equals(id))
-        .map(r -> new RunDetail(r, datasets.forRun(runId)));
+        .map(r -> new RunDetail(live(r), datasets.forRun(runId)));
+  }
+
+  private RunEntry live(RunEntry r) {
+    return runtime.activeRun(r.flowId()).filter(a -> a.runId().equals(r.id()) && !r.state().terminal())
+        .map(a -> new RunEntry(r.id(), r.flowId(), r.flowVersion(), r.state(), r.trigger(), r.node(), r.startedAt(),
+            r.endedAt(), r.heartbeatAt(), a.rowsIn(), a.rowsOut(), a.rowsQuarantined(), a.batches(), r.error()))
+        .orElse(r);
   }
 
   public List<QuarantineEntry> quarantine(FlowId id, String runId, int offset, int limit) {
@@ -128,7 +154,7 @@ public final class FlowService {
     String status = active.isPresent() ? "RUNNING" : loadError != null ? "INVALID" : "IDLE";
     Progress progress = active.map(r -> new Progress(r.runId(), r.rowsIn(), r.rowsOut(), r.rowsQuarantined(),
         r.batches(), r.rowsPerSecond())).orElse(null);
-    return new FlowStatus(f, status, loadError, runs.latest(f.id()).orElse(null), progress);
+    return new FlowStatus(masked(f), status, loadError, runs.latest(f.id()).map(this::live).orElse(null), progress);
   }
 
   private void require(FlowId id) {

@@ -83,6 +83,11 @@ public final class RunContext implements TaskContext {
     }
   }
 
+  @Override
+  public void reportMetrics(String name, Map<String, Double> counts) {
+    governance.onMetrics(scope, name, Map.copyOf(counts));
+  }
+
   /** Counts rows read (after governance) as one batch. */
   public void recordIn(long rows) {
     rowsIn.addAndGet(rows);
@@ -124,13 +129,17 @@ public final class RunContext implements TaskContext {
 
   /** Writes buffered quarantine records and the current counts to the catalog. */
   public void checkpoint() {
-    List<QuarantineEntry> batch;
-    synchronized (pending) {
-      batch = new ArrayList<>(pending);
-      pending.clear();
-    }
-    quarantine.addAll(batch);
+    quarantine.addAll(drainQuarantined());
     runs.progress(runId, rowsIn.get(), rowsOut.get(), quarantined.get(), batches.get());
+  }
+
+  /** Takes the quarantine records buffered since the last call, to store with a batch's offset. */
+  public List<QuarantineEntry> drainQuarantined() {
+    synchronized (pending) {
+      List<QuarantineEntry> batch = new ArrayList<>(pending);
+      pending.clear();
+      return batch;
+    }
   }
 
   /** Closes every task the run opened; problems are logged, not thrown. */

@@ -74,7 +74,7 @@ class FlowRuntimeTest {
     camel.addComponent("cairn", new CairnComponent(extensions, active, offsets, lifecycle, 1000));
     self[0] = new FlowRuntime(camel, flows, runs, quarantine, new DatasetRecorder(datasets), extensions,
         new RouteValidator(), active, home, node);
-    service = new FlowService(flows, runs, quarantine, datasets, offsets, self[0]);
+    service = new FlowService(flows, runs, quarantine, datasets, offsets, self[0], new FlowSecrets(extensions));
     return self[0];
   }
 

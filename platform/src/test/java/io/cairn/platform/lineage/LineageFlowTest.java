@@ -85,7 +85,8 @@ class LineageFlowTest {
         new CompositeGovernanceHook(List.of(new DatasetRecorder(datasets), lineage.recorder())), extensions,
         new RouteValidator(), active, home, "node-1");
     runtime = self[0];
-    service = new FlowService(flows, runs, quarantine, datasets, offsets, runtime);
+    service = new FlowService(flows, runs, quarantine, datasets, offsets, runtime,
+        new io.cairn.platform.flows.FlowSecrets(extensions));
     runtime.start();
   }
 

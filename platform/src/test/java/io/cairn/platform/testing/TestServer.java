@@ -31,15 +31,23 @@ public final class TestServer {
     this.support = support;
   }
 
+  /** The bundled connector zips the build copies into target/ (file, jdbc, datagen). */
+  public static String bundledPlugins() {
+    return Path.of("target", "bundled-plugins").toAbsolutePath().toString();
+  }
+
   /** Starts a server on a Cairn home (created or reused); {@code bundled} may be blank. */
-  public static TestServer start(Path home, String bundled) throws Exception {
-    TestServer server = new TestServer(new DropwizardTestSupport<>(CairnApplication.class, "classpath:cairn.yml",
+  public static TestServer start(Path home, String bundled, ConfigOverride... extra) throws Exception {
+    java.util.List<ConfigOverride> overrides = new java.util.ArrayList<>(java.util.List.of(
         ConfigOverride.config("home", home.toString()),
         ConfigOverride.config("bundledPlugins", bundled),
         ConfigOverride.config("bootstrapAdminPassword", ADMIN_PASSWORD),
         ConfigOverride.config("server.applicationConnectors[0].port", "0"),
         ConfigOverride.config("server.adminConnectors[0].port", "0"),
         ConfigOverride.config("logging.level", "WARN")));
+    overrides.addAll(java.util.List.of(extra));
+    TestServer server = new TestServer(new DropwizardTestSupport<>(CairnApplication.class, "classpath:cairn.yml",
+        overrides.toArray(ConfigOverride[]::new)));
     server.support.before();
     CairnApplication app = server.support.getApplication();
     app.services().userService().ensure(VIEWER, VIEWER_PASSWORD, EnumSet.of(Role.VIEWER));

@@ -32,6 +32,10 @@ public final class Http {
     }
   }
 
+  public String base() {
+    return base;
+  }
+
   public Answer get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }

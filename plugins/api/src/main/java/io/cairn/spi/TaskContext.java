@@ -2,6 +2,7 @@ package io.cairn.spi;
 
 import io.cairn.spi.data.Provenance;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What the host gives every task (source, sink or step) of a running flow. Implementations are
@@ -26,4 +27,15 @@ public interface TaskContext {
 
   /** A folder private to this task's flow where it may keep files between runs. */
   Path workDir();
+
+  /**
+   * Reports additive counts a task measured on one batch, e.g. a quality step's rows, valid rows and
+   * present cells. The host sums them per run and task name, keeps them as the run's history and hands them
+   * to governance (data quality facets). Ignored by default.
+   *
+   * @param name what measured them, e.g. {@code quality}
+   * @param counts metric name to count; non-negative and additive across batches
+   */
+  @Unstable
+  default void reportMetrics(String name, Map<String, Double> counts) {}
 }

@@ -82,7 +82,7 @@ final class CairnSourceConsumer extends DefaultConsumer {
           if (!process(run, dataset, batch)) {
             return;
           }
-        } else if (batch != null && batch.sourceOffset() != null) {
+        } else if (batch != null) {
           commit(run, flow, key, batch.sourceOffset());
         }
         if (task.exhausted()) {
@@ -91,7 +91,7 @@ final class CairnSourceConsumer extends DefaultConsumer {
           return;
         }
         if (batch == null || batch.isEmpty()) {
-          run.checkpoint();
+          commit(run, flow, key, null);
           Thread.sleep(idle);
           idle = Math.min(MAX_IDLE_MS, idle * 2);
         }
@@ -114,23 +114,27 @@ final class CairnSourceConsumer extends DefaultConsumer {
       exchange.setProperty(FlowCounters.RUN_ID, run.runId());
       getProcessor().process(exchange);
       if (exchange.getException() != null) {
-        run.checkpoint();
+        // the batch is not committed: its quarantined records come again when a re-run reads it again
+        run.drainQuarantined();
         endpoint.getComponent().lifecycle().runFailed(run, exchange.getException());
         return false;
       }
     } finally {
       releaseExchange(exchange, false);
     }
-    if (batch.sourceOffset() != null) {
-      commit(run, new FlowId(run.flowId()), endpoint.key(), batch.sourceOffset());
-    }
-    run.checkpoint();
+    commit(run, new FlowId(run.flowId()), endpoint.key(), batch.sourceOffset());
     return true;
   }
 
+  /**
+   * Stores the batch's quarantined records and its offset in one transaction, then tells the task. Run
+   * counts are saved by the runtime every few seconds and at the end, not per batch.
+   */
   private void commit(RunContext run, FlowId flow, String key, String offset) throws Exception {
-    endpoint.getComponent().offsets().put(flow, key, offset, run.runId());
-    task.commit(offset);
+    endpoint.getComponent().offsets().commit(flow, key, offset, run.runId(), run.drainQuarantined());
+    if (offset != null) {
+      task.commit(offset);
+    }
   }
 
   private static void stopQuietly(SourceTask t) {

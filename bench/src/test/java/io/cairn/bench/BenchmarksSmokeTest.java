@@ -1,0 +1,58 @@
+package io.cairn.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every benchmark once at toy size against the built server and the machine's PostgreSQL, and checks that
+ * the report carries every figure. Asserts nothing about speed.
+ */
+class BenchmarksSmokeTest {
+  private static final String NUMBER = "[0-9][0-9,.]*";
+
+  @Test
+  void theWholeBenchmarkPrintsEveryFigure(@TempDir Path tmp) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Path json = tmp.resolve("report.json");
+
+    int status = Benchmarks.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), "--rows", "2000", "--starts", "1", "--installs", "2",
+        "--db-url", "jdbc:postgresql://127.0.0.1:5432/cairn_bench_smoke", "--report", json.toString());
+
+    String report = out.toString(StandardCharsets.UTF_8);
+    assertThat(status).as("exit status; stderr:%n%s%nstdout:%n%s", err, report).isZero();
+    assertThat(report)
+        .containsPattern("\\(a\\) Cairn.* " + NUMBER + " +" + NUMBER + "\n")
+        .containsPattern("\\(b\\) same route on bare Camel.* " + NUMBER + " +" + NUMBER + "\n")
+        .containsPattern("\\(c\\) PostgreSQL COPY.* " + NUMBER + " +" + NUMBER + "\n")
+        .containsPattern("Cairn wall time .*: " + NUMBER + " s")
+        .containsPattern("ratios: Cairn / bare Camel = " + NUMBER + " +Cairn / COPY = " + NUMBER)
+        .containsPattern("first start \\(H2 migration, admin, 3 bundled plugins\\) +" + NUMBER + " ms")
+        .containsPattern("warm restart .* " + NUMBER + " ms")
+        .containsPattern("upload -> 201 Created +" + NUMBER + " ms")
+        .containsPattern("upload -> a flow using it deployed +" + NUMBER + " ms")
+        .doesNotContain("FAILED");
+
+    JsonNode r = new ObjectMapper().readTree(json.toFile());
+    assertThat(r.path("flow").path("rows").asLong()).isEqualTo(2000);
+    for (String m : new String[] {"cairn", "bareCamel", "copy"}) {
+      assertThat(r.path("flow").path(m).path("rowsPerSecond").asDouble()).as(m).isPositive();
+    }
+    assertThat(r.path("flow").path("cairnVsBareCamel").asDouble()).isPositive();
+    assertThat(r.path("flow").path("cairnVsCopy").asDouble()).isPositive();
+    assertThat(r.path("start").path("firstStart").path("medianMillis").asDouble()).isPositive();
+    assertThat(r.path("start").path("warmRestart").path("medianMillis").asDouble()).isPositive();
+    assertThat(r.path("plugin").path("untilCreated").path("millis")).hasSize(2);
+    assertThat(r.path("plugin").path("untilDeployable").path("medianMillis").asDouble()).isPositive();
+    assertThat(r.path("failures")).isEmpty();
+  }
+}

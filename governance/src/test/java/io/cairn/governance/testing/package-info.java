@@ -1,0 +1,2 @@
+/** Test support for governance: fresh catalogs on H2 and on the machine's PostgreSQL. */
+package io.cairn.governance.testing;

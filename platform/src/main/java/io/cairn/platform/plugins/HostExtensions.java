@@ -1,0 +1,23 @@
+package io.cairn.platform.plugins;
+
+import io.cairn.spi.step.StepFactory;
+import java.util.List;
+
+/**
+ * Publishes steps that the host itself provides (such as {@code cairn:step:mask}, which needs the managed
+ * masking key and the catalog's token vault that plugins cannot reach) in the extension registry, under the
+ * reserved plugin id {@value #HOST_ID}. Routes reach them like plugin steps; a plugin that contributes a step
+ * of the same name is refused as a conflict.
+ */
+public final class HostExtensions {
+  /** The plugin id host-provided extensions are listed under. */
+  public static final String HOST_ID = "cairn-host";
+
+  private HostExtensions() {}
+
+  /** Registers the host's steps; call once, before the plugin service starts. */
+  public static void registerSteps(LoadedExtensions registry, List<StepFactory> steps) {
+    registry.put(HOST_ID, steps.stream().map(s -> new LoadedExtension(new ExtensionInfo(HOST_ID, ExtensionInfo.STEP,
+        s.name(), s.description(), s.configDef().properties()), s)).toList());
+  }
+}

@@ -1,0 +1,2 @@
+/** Tests of the policy API and of policies enforced in real flows. */
+package io.cairn.platform.policy;

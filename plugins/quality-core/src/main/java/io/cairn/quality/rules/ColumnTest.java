@@ -1,0 +1,58 @@
+package io.cairn.quality.rules;
+
+import io.cairn.quality.check.ValueCheck;
+import io.cairn.quality.data.Values;
+
+/**
+ * A test of one column's values with a {@link ValueCheck}. Missing values pass (as in Great Expectations),
+ * except for {@code not_null}, where null and blank text fail.
+ */
+class ColumnTest implements RowTest {
+  final String rule;
+  final String columnName;
+  private final ValueCheck check;
+  private final ValueFix defaultFix;
+  int column = -1;
+
+  ColumnTest(String rule, String columnName, ValueCheck check, ValueFix defaultFix) {
+    this.rule = rule;
+    this.columnName = columnName;
+    this.check = check;
+    this.defaultFix = defaultFix;
+  }
+
+  /** The {@code not_null} test: null and blank text fail. */
+  static ColumnTest notNull(String rule, String column) {
+    return new ColumnTest(rule, column, null, null);
+  }
+
+  @Override
+  public void prepare(Pass pass) {
+    column = pass.column(rule, columnName);
+  }
+
+  @Override
+  public boolean passes(Pass.Rec row) {
+    Object v = row.values()[column];
+    if (check == null) {
+      return v != null && !(v instanceof String s && s.isBlank());
+    }
+    return v == null || check.passes(v);
+  }
+
+  @Override
+  public int column() {
+    return column;
+  }
+
+  @Override
+  public String failure(Pass.Rec row) {
+    Object v = row.values()[column];
+    return check == null ? "value is missing" : "value '" + Values.text(v) + "' " + check.failure();
+  }
+
+  @Override
+  public ValueFix defaultFix() {
+    return defaultFix;
+  }
+}

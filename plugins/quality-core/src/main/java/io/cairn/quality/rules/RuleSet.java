@@ -1,0 +1,250 @@
+package io.cairn.quality.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.cairn.quality.check.Formats;
+import io.cairn.quality.check.ValueChecks;
+import io.cairn.quality.rules.OutlierTest.Method;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed list of rules and fixes, applied in order to batch after batch. Parsed from YAML or JSON (a list
+ * of entries, each either {@code rule: <type>} or {@code fix: <type>}); see the module README for every
+ * type and option. Not thread-safe: rules keep state across batches (unique windows, previous values), so
+ * use one instance per step instance.
+ */
+public final class RuleSet {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final List<Rule> rules;
+
+  private RuleSet(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  public static RuleSet parse(String text) {
+    return parse(text, Clock.systemUTC());
+  }
+
+  /**
+   * Parses and checks rules.
+   *
+   * @throws RuleException listing every problem (unknown types or keys, missing options, bad patterns)
+   */
+  public static RuleSet parse(String text, Clock clock) {
+    List<Map<String, Object>> entries;
+    try {
+      entries = YAML.readValue(text, YAML.getTypeFactory().constructCollectionType(List.class, Map.class));
+    } catch (JsonProcessingException e) {
+      throw new RuleException(List.of("rules are not a YAML or JSON list of entries: "
+          + e.getOriginalMessage()));
+    }
+    List<String> problems = new ArrayList<>();
+    List<Rule> rules = new ArrayList<>();
+    for (int i = 0; i < (entries == null ? 0 : entries.size()); i++) {
+      Spec spec = new Spec("rule " + (i + 1), entries.get(i) == null ? Map.of() : entries.get(i), problems);
+      Rule rule = RuleFactory.create(spec, clock);
+      spec.checkUnknownKeys();
+      if (rule != null) {
+        rules.add(rule);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleException(problems);
+    }
+    return new RuleSet(rules);
+  }
+
+  /**
+   * This rule set followed by a GX suite's expectations, each run on every batch with the given action.
+   *
+   * @throws io.cairn.quality.gx.BadExpectationException when an expectation has an unknown type or bad kwargs
+   */
+  public RuleSet withSuite(List<io.cairn.quality.gx.Expectation> suite, Action action) {
+    List<Rule> all = new ArrayList<>(rules);
+    suite.forEach(e -> all.add(new GxRule(e, action)));
+    return new RuleSet(all);
+  }
+
+  /** The names of the rules, in order. */
+  public List<String> names() {
+    return rules.stream().map(Rule::name).toList();
+  }
+
+  /** The columns the rules may change, with how (for column lineage). */
+  public Map<String, String> fixedColumns() {
+    Map<String, String> fixed = new LinkedHashMap<>();
+    rules.forEach(r -> r.fixedColumns().forEach((c, how) -> fixed.merge(c, how, (a, b) -> a + "; " + b)));
+    return fixed;
+  }
+
+  /**
+   * Applies the rules to one batch. Fail-action violations are collected, not thrown: the caller
+   * quarantines what must be quarantined, then calls {@link Outcome#throwIfFailed()}.
+   *
+   * @param columns the column names
+   * @param rows the rows' values in column order; not changed
+   * @throws QualityFailure when a rule names a column the batch does not have
+   */
+  public Outcome apply(List<String> columns, List<Object[]> rows) {
+    Pass pass = new Pass(columns, rows);
+    long cells = 0;
+    long present = 0;
+    for (Object[] r : rows) {
+      cells += r.length;
+      for (Object v : r) {
+        present += Fill.missing(v) ? 0 : 1;
+      }
+    }
+    for (Rule rule : rules) {
+      rule.apply(pass);
+    }
+    int n = pass.inputRows;
+    Outcome.Metrics metrics = new Outcome.Metrics(n, n - pass.invalid.size(), cells, present, pass.uniqueChecked,
+        pass.duplicates, pass.fixed, pass.duplicatesRemoved);
+    return new Outcome(pass.rows.stream().map(r -> new Outcome.Kept(r.origin(), r.values())).toList(),
+        List.copyOf(pass.quarantined), List.copyOf(pass.warnings), List.copyOf(pass.failures), metrics);
+  }
+
+  /** Builds rules from entries. */
+  static final class RuleFactory {
+    private RuleFactory() {}
+
+    static Rule create(Spec spec, Clock clock) {
+      if (!spec.has("rule") && spec.has("fix")) {
+        return fix(spec);
+      }
+      String type = spec.required("rule");
+      if (type == null) {
+        return null;
+      }
+      String column = spec.string("column", null);
+      String name = spec.string("name", type + (column == null ? "" : ":" + column));
+      Severity severity = spec.choice("severity", Severity.class, Severity.ERROR);
+      boolean batchRule = List.of("row_count", "freshness", "distribution").contains(type);
+      Action action = spec.choice("action", Action.class, batchRule ? Action.FAIL : Action.QUARANTINE);
+      if (batchRule) {
+        if (action != Action.FAIL && action != Action.WARN) {
+          spec.problem("a " + type + " rule checks the whole batch: its action must be fail or warn");
+        }
+        return switch (type) {
+          case "row_count" -> BatchRule.rowCount(name, severity, action, spec);
+          case "freshness" -> BatchRule.freshness(name, severity, action, spec, clock);
+          default -> BatchRule.distribution(name, severity, action, spec);
+        };
+      }
+      RowTest test = rowTest(type, name, column, spec);
+      if (test == null) {
+        return null;
+      }
+      ValueFix fix = test.defaultFix();
+      if (spec.has("fix")) {
+        Spec fixSpec = spec.nested("fix");
+        fix = Fixes.create(fixSpec);
+        fixSpec.checkUnknownKeys();
+      }
+      if (action == Action.FIX && (fix == null || column == null)) {
+        spec.problem("action fix needs a 'column' and a 'fix' (no default fix for " + type + ")");
+        return null;
+      }
+      return new RowRule(name, column, severity, action, test, fix);
+    }
+
+    private static final List<String> ROW_RULES = List.of("not_null", "unique", "in_set", "regex", "range",
+        "length", "format", "expression", "outlier");
+
+    private static RowTest rowTest(String type, String name, String column, Spec spec) {
+      if (!ROW_RULES.contains(type)) {
+        spec.problem("unknown rule '" + type + "' (known: " + String.join(", ", ROW_RULES)
+            + ", row_count, freshness, distribution)");
+        return null;
+      }
+      if (!type.equals("expression") && !type.equals("unique") && column == null) {
+        spec.problem("a " + type + " rule needs 'column'");
+        return null;
+      }
+      return switch (type) {
+        case "not_null" -> ColumnTest.notNull(name, column);
+        case "unique" -> {
+          List<String> key = spec.has("key") ? spec.list("key").stream().map(Object::toString).toList()
+              : column == null ? List.of() : List.of(column);
+          if (key.isEmpty()) {
+            spec.problem("a unique rule needs 'column' or 'key'");
+            yield null;
+          }
+          Integer window = spec.integer("window");
+          yield new UniqueTest(name, key, window == null ? 0 : window);
+        }
+        case "in_set" -> new ColumnTest(name, column, ValueChecks.inSet(spec.list("values")), null);
+        case "regex" -> {
+          String pattern = spec.required("pattern");
+          try {
+            yield pattern == null ? null : new ColumnTest(name, column, ValueChecks.regex(pattern), null);
+          } catch (java.util.regex.PatternSyntaxException e) {
+            spec.problem("bad pattern: " + e.getDescription());
+            yield null;
+          }
+        }
+        case "range" -> {
+          Double min = spec.number("min");
+          Double max = spec.number("max");
+          yield new ColumnTest(name, column, ValueChecks.between(min, max, spec.bool("strictMin"),
+              spec.bool("strictMax")), Fixes.cap(min, max));
+        }
+        case "length" -> new ColumnTest(name, column, ValueChecks.lengthBetween(spec.integer("min"),
+            spec.integer("max")), null);
+        case "format" -> format(name, column, spec);
+        case "expression" -> {
+          String expr = spec.required("expression");
+          String problem = expr == null ? null : ExpressionTest.problem(expr);
+          if (problem != null) {
+            spec.problem(problem);
+          }
+          yield expr == null || problem != null ? null : new ExpressionTest(expr);
+        }
+        default -> new OutlierTest(name, column, spec.choice("method", Method.class, Method.ZSCORE),
+            spec.number("threshold"));
+      };
+    }
+
+    private static RowTest format(String name, String column, Spec spec) {
+      String format = spec.string("format", "");
+      String region = spec.string("region", null);
+      String pattern = spec.string("pattern", null);
+      return switch (format) {
+        case "email" -> new ColumnTest(name, column, Formats.email(),
+            Fixes.text("normalise email", s -> Formats.normalEmail(s).orElse(s)));
+        case "phone" -> new ColumnTest(name, column, Formats.phone(region),
+            Fixes.text("phone to E.164", s -> Formats.e164(s, region).orElse(s)));
+        case "date" -> new ColumnTest(name, column, Formats.date(pattern), null);
+        default -> {
+          spec.problem("'format' must be email, phone or date, not '" + format + "'");
+          yield null;
+        }
+      };
+    }
+
+    private static Rule fix(Spec spec) {
+      String type = spec.string("fix", "");
+      String name = spec.string("name", type + (spec.has("column") ? ":" + spec.string("column", "") : ""));
+      if (type.equals("dedupe")) {
+        List<String> key = spec.list("key").stream().map(Object::toString).toList();
+        Dedupe.Survivorship s = spec.choice("survivorship", Dedupe.Survivorship.class, Dedupe.Survivorship.FIRST);
+        String orderBy = spec.string("orderBy", null);
+        if (key.isEmpty() || s == Dedupe.Survivorship.MOST_RECENT && orderBy == null) {
+          spec.problem("dedupe needs 'key', and 'orderBy' for survivorship most_recent");
+          return null;
+        }
+        return new Dedupe(name, key, s, orderBy);
+      }
+      String column = spec.required("column");
+      ValueFix fix = Fixes.create(spec);
+      return fix == null || column == null ? null : new FixRule(name, column, fix);
+    }
+  }
+}
