@@ -58,6 +58,7 @@ import io.cairn.platform.cli.PluginCommand;
 import io.cairn.platform.config.CairnConfiguration;
 import io.cairn.platform.config.ClasspathOrFileSourceProvider;
 import io.cairn.platform.datasets.DatasetsResource;
+import io.cairn.platform.lineage.LineageModule;
 import io.cairn.platform.plugins.ExtensionsResource;
 import io.cairn.platform.quality.QualityMetricsRecorder;
 import io.cairn.platform.quality.QualityResource;
@@ -149,8 +150,9 @@ public class CairnApplication extends Application<CairnConfiguration> {
     QuarantineRepository quarantine = new QuarantineRepository(catalog);
     QualityMetricsRepository qualityHistory = new QualityMetricsRepository(catalog);
     DeferredGovernanceHook policyHook = new DeferredGovernanceHook();
+    LineageModule lineage = new LineageModule(catalog, config.lineage());
     GovernanceHook governance = new CompositeGovernanceHook(List.of(policyHook, new DatasetRecorder(datasets),
-        new QualityMetricsRecorder(qualityHistory)));
+        new QualityMetricsRecorder(qualityHistory), lineage.recorder()));
     DefaultCamelContext camel = newCamelContext();
     RunRegistry activeRuns = new RunRegistry();
     FlowRuntime[] runtimeRef = new FlowRuntime[1];
@@ -202,6 +204,9 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new AuditFilter(audit));
     env.jersey().register(new AuditResource(audit));
     env.jersey().register(new TokensResource(vault, audit));
+    // --- lineage ---
+    env.lifecycle().manage(lineage);
+    env.jersey().register(lineage.resource());
 
     // --- connectors: kafka and redis ---
     if (config.kafka().embedded()) {
@@ -244,7 +249,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new io.cairn.platform.web.RootResource());
 
     services = new Services(catalog, users, userService, datasets, extensions, plugins, flowService, runtime,
-        audit);
+        audit, lineage);
   }
 
   private static DefaultCamelContext newCamelContext() {
@@ -266,7 +271,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
   /** The wired services. */
   public record Services(CatalogDatabase catalog, UserRepository users, UserService userService,
       DatasetRepository datasets, LoadedExtensions extensions, PluginService plugins, FlowService flows,
-      FlowRuntime runtime, AuditLog audit) {}
+      FlowRuntime runtime, AuditLog audit, LineageModule lineage) {}
 
   private static void registerAuth(Environment env, UserRepository users) {
     var basic = new CachingAuthenticator<>(env.metrics(), CatalogAuthenticators.basic(users),

@@ -108,6 +108,16 @@ public class CairnConfiguration extends Configuration {
     }
   }
 
+  /** Lineage: the job namespace and how often runs in progress emit RUNNING events. */
+  @JsonProperty
+  @Valid
+  @NotNull
+  private io.cairn.platform.lineage.LineageConfig lineage = new io.cairn.platform.lineage.LineageConfig();
+
+  public io.cairn.platform.lineage.LineageConfig lineage() {
+    return lineage;
+  }
+
   /** The port of the first application connector (0 when not an HTTP connector). */
   public int applicationPort() {
     if (getServerFactory() instanceof io.dropwizard.core.server.DefaultServerFactory f

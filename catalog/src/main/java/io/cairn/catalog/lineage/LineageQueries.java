@@ -1,0 +1,183 @@
+package io.cairn.catalog.lineage;
+
+import io.cairn.catalog.CatalogDatabase;
+import io.cairn.catalog.lineage.ColumnEdge.Field;
+import io.cairn.catalog.lineage.LineageGraph.Edge;
+import io.cairn.catalog.lineage.LineageGraph.Node;
+import io.cairn.catalog.lineage.LineageGraph.NodeType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * Walks the stored lineage with recursive CTEs ({@code with recursive}, the same SQL on PostgreSQL and H2).
+ * Depth counts edges: from a dataset, depth 2 reaches the jobs that read it and the datasets they write.
+ */
+public final class LineageQueries {
+  /** Which way to walk. */
+  public enum Direction {
+    UPSTREAM,
+    DOWNSTREAM,
+    BOTH
+  }
+
+  // one step of the bipartite graph: D -> J where the job reads the dataset, J -> D where it writes it
+  private static final String GRAPH_WALK = """
+      with recursive walk(node_type, node_id, depth) as (
+        select cast(? as varchar(1)), cast(? as bigint), 0
+        union
+        select cast(case when w.node_type = 'D' then 'J' else 'D' end as varchar(1)),
+               case when w.node_type = 'D' then e.job_id else e.dataset_id end, w.depth + 1
+        from walk w join lineage_io e on
+          (w.node_type = 'D' and e.dataset_id = w.node_id and e.direction = ?)
+          or (w.node_type = 'J' and e.job_id = w.node_id and e.direction = ?)
+        where w.depth < ?
+      )
+      select distinct node_type, node_id from walk""";
+
+  private static final String COLUMN_WALK = """
+      with recursive walk(dataset_id, field, edge_id, depth) as (
+        select cast(? as bigint), cast(? as varchar(255)), cast(null as bigint), 0
+        union
+        select e.%1$s_dataset_id, cast(e.%1$s_field as varchar(255)), e.id, w.depth + 1
+        from walk w join lineage_column_edges e on e.%2$s_dataset_id = w.dataset_id and e.%2$s_field = w.field
+        where w.depth < ?
+      )
+      select min(w.depth) as depth, e.transform_type, e.subtype, e.masking, e.description,
+             s.namespace as s_ns, s.name as s_name, e.src_field, d.namespace as d_ns, d.name as d_name, e.dst_field,
+             j.namespace as j_ns, j.name as j_name, j.flow_id as j_flow
+      from walk w join lineage_column_edges e on e.id = w.edge_id
+        join datasets s on s.id = e.src_dataset_id join datasets d on d.id = e.dst_dataset_id
+        left join lineage_jobs j on j.id = e.job_id
+      group by e.id, e.transform_type, e.subtype, e.masking, e.description, s.namespace, s.name, e.src_field,
+        d.namespace, d.name, e.dst_field, j.namespace, j.name, j.flow_id
+      order by depth, d_ns, d_name, e.dst_field, s_ns, s_name, e.src_field""";
+
+  private final DSLContext dsl;
+
+  public LineageQueries(CatalogDatabase db) {
+    this.dsl = db.dsl();
+  }
+
+  /** The dataset's id, when it is known. */
+  public Optional<Long> datasetId(String namespace, String name) {
+    return dsl.fetchOptional("select id from datasets where namespace = ? and name = ?", namespace, name)
+        .map(r -> r.get(0, Long.class));
+  }
+
+  /** The job's id, when it is known. */
+  public Optional<Long> jobId(String namespace, String name) {
+    return dsl.fetchOptional("select id from lineage_jobs where namespace = ? and name = ?", namespace, name)
+        .map(r -> r.get(0, Long.class));
+  }
+
+  /** A run as lineage knows it. */
+  public record RunView(String runId, String job, String flowId, String flowRunId, String state,
+      java.time.OffsetDateTime startedAt, java.time.OffsetDateTime endedAt, String error) {}
+
+  /** The latest runs of a job, or of every job that read or wrote a dataset; newest first. */
+  public List<RunView> runs(NodeType type, long id, int limit) {
+    String where = type == NodeType.JOB ? "r.job_id = ?"
+        : "r.run_uuid in (select run_uuid from lineage_run_io where dataset_id = ?)";
+    return dsl.resultQuery("select r.run_uuid, j.namespace, j.name, j.flow_id, r.flow_run_id, r.state, r.started_at, "
+        + "r.ended_at, r.error_message from lineage_runs r join lineage_jobs j on j.id = r.job_id where " + where
+        + " order by r.updated_at desc limit ?", id, limit).fetch().map(r -> new RunView(r.get(0, String.class),
+            r.get(1, String.class) + ":" + r.get(2, String.class), r.get(3, String.class), r.get(4, String.class),
+            r.get(5, String.class), r.get(6, java.time.OffsetDateTime.class), r.get(7, java.time.OffsetDateTime.class),
+            r.get(8, String.class)));
+  }
+
+  /** The tags known for each column of a dataset (empty when the dataset or its tags are unknown). */
+  public Map<String, java.util.Set<String>> columnTags(String namespace, String name) {
+    Map<String, java.util.Set<String>> tags = new java.util.TreeMap<>();
+    dsl.resultQuery("select t.field, t.tag from lineage_column_tags t join datasets d on d.id = t.dataset_id "
+        + "where d.namespace = ? and d.name = ?", namespace, name).fetch().forEach(r -> tags.computeIfAbsent(
+            r.get(0, String.class), k -> new java.util.TreeSet<>()).add(r.get(1, String.class)));
+    return tags;
+  }
+
+  /** The datasets and jobs within {@code depth} edges of a node, and the edges between them. */
+  public LineageGraph graph(NodeType type, long id, int depth, Direction direction) {
+    Map<String, Long> reached = new LinkedHashMap<>();
+    String start = type == NodeType.DATASET ? "D" : "J";
+    if (direction != Direction.UPSTREAM) {
+      walk(start, id, depth, "INPUT", "OUTPUT", reached);
+    }
+    if (direction != Direction.DOWNSTREAM) {
+      walk(start, id, depth, "OUTPUT", "INPUT", reached);
+    }
+    List<Long> datasetIds = idsOf(reached, "D");
+    List<Long> jobIds = idsOf(reached, "J");
+    Map<Long, Node> datasets = new LinkedHashMap<>();
+    Map<Long, Node> jobs = new LinkedHashMap<>();
+    if (!datasetIds.isEmpty()) {
+      dsl.resultQuery("select id, namespace, name from datasets where id in (" + placeholders(datasetIds) + ")",
+          datasetIds.toArray()).fetch().forEach(r -> datasets.put(r.get(0, Long.class),
+              new Node(NodeType.DATASET, r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), null)));
+    }
+    List<Edge> edges = new ArrayList<>();
+    if (!jobIds.isEmpty()) {
+      dsl.resultQuery("select id, namespace, name, flow_id from lineage_jobs where id in (" + placeholders(jobIds)
+          + ")", jobIds.toArray()).fetch().forEach(r -> jobs.put(r.get(0, Long.class),
+              new Node(NodeType.JOB, r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
+                  r.get(3, String.class))));
+      dsl.resultQuery("select job_id, dataset_id, direction from lineage_io where job_id in ("
+          + placeholders(jobIds) + ")", jobIds.toArray()).fetch().forEach(r -> {
+            Node job = jobs.get(r.get(0, Long.class));
+            Node ds = datasets.get(r.get(1, Long.class));
+            if (job != null && ds != null) {
+              edges.add("INPUT".equals(r.get(2, String.class))
+                  ? new Edge(ds.nodeId(), job.nodeId()) : new Edge(job.nodeId(), ds.nodeId()));
+            }
+          });
+    }
+    List<Node> nodes = new ArrayList<>(datasets.values());
+    nodes.addAll(jobs.values());
+    return new LineageGraph(nodes, edges);
+  }
+
+  /** The column edges within {@code depth} hops upstream or downstream of a dataset's field. */
+  public List<ColumnEdge> columnLineage(long datasetId, String field, int depth, Direction direction) {
+    List<ColumnEdge> out = new ArrayList<>();
+    if (direction != Direction.DOWNSTREAM) {
+      columnWalk(datasetId, field, depth, "src", "dst", out);
+    }
+    if (direction != Direction.UPSTREAM) {
+      columnWalk(datasetId, field, depth, "dst", "src", out);
+    }
+    return out;
+  }
+
+  private void columnWalk(long datasetId, String field, int depth, String next, String from, List<ColumnEdge> out) {
+    dsl.resultQuery(COLUMN_WALK.formatted(next, from), datasetId, field, depth).fetch().forEach(r -> out.add(
+        toEdge(r)));
+  }
+
+  private static ColumnEdge toEdge(Record r) {
+    String jobNs = r.get("j_ns", String.class);
+    return new ColumnEdge(
+        new Field(r.get("s_ns", String.class), r.get("s_name", String.class), r.get("src_field", String.class)),
+        new Field(r.get("d_ns", String.class), r.get("d_name", String.class), r.get("dst_field", String.class)),
+        r.get("transform_type", String.class), r.get("subtype", String.class),
+        Boolean.TRUE.equals(r.get("masking", Boolean.class)), r.get("description", String.class),
+        jobNs == null ? null : jobNs + ":" + r.get("j_name", String.class), r.get("j_flow", String.class),
+        r.get("depth", Integer.class));
+  }
+
+  private void walk(String type, long id, int depth, String fromDataset, String fromJob, Map<String, Long> reached) {
+    dsl.resultQuery(GRAPH_WALK, type, id, fromDataset, fromJob, depth).fetch()
+        .forEach(r -> reached.put(r.get(0, String.class) + r.get(1, Long.class), r.get(1, Long.class)));
+  }
+
+  private static List<Long> idsOf(Map<String, Long> reached, String type) {
+    return reached.entrySet().stream().filter(e -> e.getKey().startsWith(type)).map(Map.Entry::getValue).toList();
+  }
+
+  private static String placeholders(List<?> values) {
+    return String.join(",", java.util.Collections.nCopies(values.size(), "?"));
+  }
+}

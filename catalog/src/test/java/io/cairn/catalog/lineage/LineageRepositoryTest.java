@@ -1,0 +1,108 @@
+package io.cairn.catalog.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.catalog.CatalogDatabase;
+import io.cairn.catalog.lineage.LineageGraph.NodeType;
+import io.cairn.catalog.lineage.LineageQueries.Direction;
+import io.cairn.catalog.lineage.LineageWrite.ColumnEdgeWrite;
+import io.cairn.catalog.lineage.LineageWrite.DatasetIo;
+import io.cairn.catalog.lineage.LineageWrite.JobRef;
+import io.cairn.catalog.lineage.LineageWrite.RunInfo;
+import io.cairn.catalog.testing.LocalServices;
+import java.nio.file.Files;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Stores a chain a -> job1 -> b -> job2 -> c with column edges and walks it, on H2 and PostgreSQL. */
+class LineageRepositoryTest {
+  private static String pgUrl;
+
+  static Stream<Arguments> databases() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(CatalogDatabase.h2FileUrl(Files.createTempDirectory("cairn-lineage")));
+    pgUrl = LocalServices.createPostgresDatabase("cairn_lineage_test");
+    PGSimpleDataSource pg = new PGSimpleDataSource();
+    pg.setURL(pgUrl);
+    pg.setUser(LocalServices.PG_USER);
+    return Stream.of(Arguments.of("h2", h2), Arguments.of("postgres", pg));
+  }
+
+  @AfterAll
+  static void dropPostgres() {
+    if (pgUrl != null) {
+      LocalServices.dropPostgresDatabase(pgUrl);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void storesAndWalksLineage(String name, DataSource ds) {
+    CatalogDatabase db = new CatalogDatabase(ds);
+    db.migrate();
+    LineageRepository repo = new LineageRepository(db);
+    LineageQueries queries = new LineageQueries(db);
+    String run1 = UUID.randomUUID().toString();
+    repo.store(event(run1, "job1", "START", "a", "b", List.of()));
+    repo.store(event(run1, "job1", "COMPLETE", "a", "b", List.of(
+        new ColumnEdgeWrite("ns", "a", "email", "ns", "b", "email_hash", "DIRECT", "TRANSFORMATION", true, "sha"),
+        new ColumnEdgeWrite("ns", "a", "id", "ns", "b", "id", "DIRECT", "IDENTITY", false, ""))));
+    String run2 = UUID.randomUUID().toString();
+    repo.store(event(run2, "job2", "COMPLETE", "b", "c", List.of(
+        new ColumnEdgeWrite("ns", "b", "email_hash", "ns", "c", "contact", "DIRECT", "IDENTITY", false, ""))));
+    // the same edge again is not a second edge
+    repo.store(event(run2, "job2", "COMPLETE", "b", "c", List.of(
+        new ColumnEdgeWrite("ns", "b", "email_hash", "ns", "c", "contact", "DIRECT", "IDENTITY", false, ""))));
+
+    long a = queries.datasetId("ns", "a").orElseThrow();
+    LineageGraph down = queries.graph(NodeType.DATASET, a, 10, Direction.BOTH);
+    assertThat(down.nodes()).extracting(LineageGraph.Node::nodeId).containsExactlyInAnyOrder(
+        "dataset:ns:a", "dataset:ns:b", "dataset:ns:c", "job:cairn:job1", "job:cairn:job2");
+    assertThat(down.edges()).extracting(e -> e.origin() + ">" + e.destination()).containsExactlyInAnyOrder(
+        "dataset:ns:a>job:cairn:job1", "job:cairn:job1>dataset:ns:b",
+        "dataset:ns:b>job:cairn:job2", "job:cairn:job2>dataset:ns:c");
+    assertThat(queries.graph(NodeType.DATASET, a, 2, Direction.DOWNSTREAM).nodes()).extracting(
+        LineageGraph.Node::nodeId).containsExactlyInAnyOrder("dataset:ns:a", "job:cairn:job1", "dataset:ns:b");
+    long c = queries.datasetId("ns", "c").orElseThrow();
+    assertThat(queries.graph(NodeType.DATASET, c, 1, Direction.DOWNSTREAM).nodes()).hasSize(1);
+
+    List<ColumnEdge> fromEmail = queries.columnLineage(a, "email", 5, Direction.DOWNSTREAM);
+    assertThat(fromEmail).extracting(e -> e.target().nodeId() + "@" + e.depth()).containsExactly(
+        "datasetField:ns:b:email_hash@1", "datasetField:ns:c:contact@2");
+    assertThat(fromEmail.get(0).masking()).isTrue();
+    assertThat(fromEmail.get(0).job()).isEqualTo("cairn:job1");
+    assertThat(queries.columnLineage(c, "contact", 5, Direction.UPSTREAM)).extracting(e -> e.source().nodeId())
+        .containsExactly("datasetField:ns:b:email_hash", "datasetField:ns:a:email");
+    assertThat(queries.columnLineage(a, "id", 1, Direction.DOWNSTREAM)).singleElement()
+        .satisfies(e -> assertThat(e.subtype()).isEqualTo("IDENTITY"));
+    assertThat(db.dsl().fetchCount(db.dsl().selectFrom("lineage_column_edges"))).isEqualTo(3);
+    assertThat(db.dsl().fetchValue("select state from lineage_runs where run_uuid = ?", run1))
+        .isEqualTo("COMPLETE");
+    assertThat(db.dsl().fetchCount(db.dsl().selectFrom("lineage_events"))).isEqualTo(4);
+    assertThat(queries.runs(NodeType.DATASET, queries.datasetId("ns", "b").orElseThrow(), 10))
+        .extracting(LineageQueries.RunView::runId).containsExactlyInAnyOrder(run1, run2);
+    assertThat(queries.runs(NodeType.JOB, queries.jobId("cairn", "job2").orElseThrow(), 10)).singleElement()
+        .satisfies(r -> assertThat(r.job() + " " + r.state()).isEqualTo("cairn:job2 COMPLETE"));
+    assertThat(queries.runs(NodeType.DATASET, c, 10)).extracting(LineageQueries.RunView::runId).containsExactly(run2);
+    assertThat(db.dsl().fetchCount(db.dsl().selectFrom("lineage_dataset_versions")))
+        .as("a, c once; b as read and as written").isEqualTo(4);
+  }
+
+  private static LineageWrite event(String run, String job, String type, String in, String out,
+      List<ColumnEdgeWrite> edges) {
+    return new LineageWrite("RUN", type, OffsetDateTime.now(), "https://example.org/test", "{}",
+        new JobRef("cairn", job, null), new RunInfo(run, null, type, null),
+        List.of(new DatasetIo("ns", in, "INPUT", "[{\"name\":\"id\"}]"),
+            new DatasetIo("ns", out, "OUTPUT", "[{\"name\":\"id\",\"type\":\"LONG\"}]")),
+        edges);
+  }
+}
