@@ -121,7 +121,9 @@ class MessageFlowsTest {
     session.disconnect();
     session.close();
     MqttClient publisher = new MqttClient("tcp://127.0.0.1:1883", clientId + "-pub", new MemoryPersistence());
-    publisher.connect();
+    MqttConnectOptions fast = new MqttConnectOptions();
+    fast.setMaxInflight(N + 10);   // Paho frees acknowledged ids asynchronously: the default window of 10 can overflow
+    publisher.connect(fast);
     for (int i = 0; i < N; i++) {
       publisher.publish(base + "/in", ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), 1, false);
     }
