@@ -3,45 +3,32 @@ package io.cairn.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cairn.catalog.testing.LocalServices;
+import io.cairn.catalog.testing.CatalogDatabases;
 import io.cairn.spi.data.Column;
 import io.cairn.spi.data.ColumnType;
 import io.cairn.spi.data.DatasetRef;
 import io.cairn.spi.data.Schema;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.h2.jdbcx.JdbcDataSource;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Every repository, on H2 (file mode) and on the machine's real PostgreSQL. */
 class CatalogRepositoriesTest {
-  private static String pgUrl;
+  private static final CatalogDatabases DATABASES = new CatalogDatabases("cairn_catalog_test");
 
   static Stream<Arguments> databases() throws Exception {
-    Path home = Files.createTempDirectory("cairn-catalog");
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(CatalogDatabase.h2FileUrl(home));
-    pgUrl = LocalServices.createPostgresDatabase("cairn_catalog_test");
-    PGSimpleDataSource pg = new PGSimpleDataSource();
-    pg.setURL(pgUrl);
-    pg.setUser(LocalServices.PG_USER);
-    return Stream.of(Arguments.of("h2", h2), Arguments.of("postgres", pg));
+    return DATABASES.arguments();
   }
 
   @AfterAll
   static void dropPostgres() {
-    if (pgUrl != null) {
-      LocalServices.dropPostgresDatabase(pgUrl);
-    }
+    DATABASES.drop();
   }
 
   @ParameterizedTest(name = "{0}")

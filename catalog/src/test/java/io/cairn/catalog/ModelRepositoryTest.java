@@ -3,37 +3,27 @@ package io.cairn.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cairn.catalog.testing.LocalServices;
-import java.nio.file.Files;
+import io.cairn.catalog.testing.CatalogDatabases;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The model registry on H2 (file mode) and on the machine's real PostgreSQL; each test on a fresh catalog. */
 class ModelRepositoryTest {
-  private static final java.util.List<String> PG_URLS = new java.util.ArrayList<>();
+  private static final CatalogDatabases DATABASES = new CatalogDatabases("cairn_models_test");
 
   static Stream<Arguments> databases() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(CatalogDatabase.h2FileUrl(Files.createTempDirectory("cairn-models")));
-    String url = LocalServices.createPostgresDatabase("cairn_models_test_" + PG_URLS.size());
-    PG_URLS.add(url);
-    PGSimpleDataSource pg = new PGSimpleDataSource();
-    pg.setURL(url);
-    pg.setUser(LocalServices.PG_USER);
-    return Stream.of(Arguments.of("h2", h2), Arguments.of("postgres", pg));
+    return DATABASES.arguments();
   }
 
   @AfterAll
   static void dropPostgres() {
-    PG_URLS.forEach(LocalServices::dropPostgresDatabase);
+    DATABASES.drop();
   }
 
   private static ModelRepository registry(DataSource ds) {

@@ -2,37 +2,25 @@ package io.cairn.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cairn.catalog.testing.LocalServices;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.cairn.catalog.testing.CatalogDatabases;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Quality history (V30) on H2 and on the machine's PostgreSQL. */
 class QualityMetricsRepositoryTest {
-  private static String pgUrl;
+  private static final CatalogDatabases DATABASES = new CatalogDatabases("cairn_quality_test");
 
   static Stream<Arguments> databases() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(CatalogDatabase.h2FileUrl(Files.createTempDirectory("cairn-quality")));
-    pgUrl = LocalServices.createPostgresDatabase("cairn_quality_test");
-    PGSimpleDataSource pg = new PGSimpleDataSource();
-    pg.setURL(pgUrl);
-    pg.setUser(LocalServices.PG_USER);
-    return Stream.of(Arguments.of("h2", h2), Arguments.of("postgres", pg));
+    return DATABASES.arguments();
   }
 
   @AfterAll
-  static void drop() {
-    if (pgUrl != null) {
-      LocalServices.dropPostgresDatabase(pgUrl);
-    }
+  static void dropPostgres() {
+    DATABASES.drop();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -9,39 +9,28 @@ import io.cairn.catalog.lineage.LineageWrite.ColumnEdgeWrite;
 import io.cairn.catalog.lineage.LineageWrite.DatasetIo;
 import io.cairn.catalog.lineage.LineageWrite.JobRef;
 import io.cairn.catalog.lineage.LineageWrite.RunInfo;
-import io.cairn.catalog.testing.LocalServices;
-import java.nio.file.Files;
+import io.cairn.catalog.testing.CatalogDatabases;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Stores a chain a -> job1 -> b -> job2 -> c with column edges and walks it, on H2 and PostgreSQL. */
 class LineageRepositoryTest {
-  private static String pgUrl;
+  private static final CatalogDatabases DATABASES = new CatalogDatabases("cairn_lineage_test");
 
   static Stream<Arguments> databases() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(CatalogDatabase.h2FileUrl(Files.createTempDirectory("cairn-lineage")));
-    pgUrl = LocalServices.createPostgresDatabase("cairn_lineage_test");
-    PGSimpleDataSource pg = new PGSimpleDataSource();
-    pg.setURL(pgUrl);
-    pg.setUser(LocalServices.PG_USER);
-    return Stream.of(Arguments.of("h2", h2), Arguments.of("postgres", pg));
+    return DATABASES.arguments();
   }
 
   @AfterAll
   static void dropPostgres() {
-    if (pgUrl != null) {
-      LocalServices.dropPostgresDatabase(pgUrl);
-    }
+    DATABASES.drop();
   }
 
   @ParameterizedTest(name = "{0}")
