@@ -44,8 +44,6 @@ import io.cairn.platform.flows.FlowRuntime;
 import io.cairn.platform.flows.FlowService;
 import io.cairn.platform.flows.FlowsResource;
 import io.cairn.platform.flows.RouteValidator;
-import io.cairn.platform.flows.RunRegistry;
-import io.cairn.platform.flows.camel.CairnComponent;
 import io.cairn.catalog.PluginRepository;
 import io.cairn.catalog.Role;
 import io.cairn.catalog.UserRepository;
@@ -154,13 +152,8 @@ public class CairnApplication extends Application<CairnConfiguration> {
     GovernanceHook governance = new CompositeGovernanceHook(List.of(policyHook, new DatasetRecorder(datasets),
         new QualityMetricsRecorder(qualityHistory), lineage.recorder()));
     DefaultCamelContext camel = newCamelContext();
-    RunRegistry activeRuns = new RunRegistry();
-    FlowRuntime[] runtimeRef = new FlowRuntime[1];
-    camel.addComponent("cairn", new CairnComponent(extensions, activeRuns, offsets,
-        new DeferredLifecycle(runtimeRef), config.batchSize()));
-    FlowRuntime runtime = new FlowRuntime(camel, flowRepo, runs, quarantine, governance, extensions,
-        new RouteValidator(), activeRuns, config.home(), config.nodeName());
-    runtimeRef[0] = runtime;
+    FlowRuntime runtime = new FlowRuntime(camel, flowRepo, runs, quarantine, offsets, governance, extensions,
+        new RouteValidator(), config.home(), config.nodeName(), config.batchSize());
     PluginService plugins = new PluginService(new PluginRepository(catalog), extensions, runtime,
         config.home().resolve("plugins"), config.bundledPlugins(), PluginService.DEFAULT_MAX_ZIP_BYTES);
     env.lifecycle().manage(plugins);

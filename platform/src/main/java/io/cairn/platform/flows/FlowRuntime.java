@@ -3,11 +3,13 @@ package io.cairn.platform.flows;
 import io.cairn.catalog.FlowEntry;
 import io.cairn.catalog.FlowId;
 import io.cairn.catalog.FlowRepository;
+import io.cairn.catalog.OffsetRepository;
 import io.cairn.catalog.QuarantineRepository;
 import io.cairn.catalog.RunEntry;
 import io.cairn.catalog.RunRepository;
 import io.cairn.catalog.RunState;
 import io.cairn.governance.GovernanceHook;
+import io.cairn.platform.flows.camel.CairnComponent;
 import io.cairn.platform.flows.camel.CairnEndpoint;
 import io.cairn.platform.plugins.ExtensionRegistry;
 import io.cairn.platform.plugins.PluginUsers;
@@ -55,9 +57,13 @@ public final class FlowRuntime implements Managed, RunLifecycle, PluginUsers {
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cairn-run-progress"));
 
+  /**
+   * Installs the {@code cairn} component (whose endpoints report back to this runtime) and the governance
+   * notifier on the context; the context is started by {@link #start()}.
+   */
   public FlowRuntime(CamelContext camel, FlowRepository flows, RunRepository runs, QuarantineRepository quarantine,
-      GovernanceHook governance, ExtensionRegistry extensions, RouteValidator validator, RunRegistry active,
-      Path home, String node) {
+      OffsetRepository offsets, GovernanceHook governance, ExtensionRegistry extensions, RouteValidator validator,
+      Path home, String node, int batchSize) {
     this.camel = camel;
     this.flows = flows;
     this.runsRepo = runs;
@@ -65,9 +71,10 @@ public final class FlowRuntime implements Managed, RunLifecycle, PluginUsers {
     this.governance = governance;
     this.extensions = extensions;
     this.validator = validator;
-    this.active = active;
+    this.active = new RunRegistry();
     this.home = home;
     this.node = node;
+    camel.addComponent("cairn", new CairnComponent(extensions, active, offsets, this, batchSize));
     camel.getManagementStrategy().addEventNotifier(new GovernanceNotifier(active));
   }
 

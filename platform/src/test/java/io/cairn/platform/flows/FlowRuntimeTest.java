@@ -14,7 +14,6 @@ import io.cairn.catalog.RunEntry;
 import io.cairn.catalog.RunRepository;
 import io.cairn.catalog.RunState;
 import io.cairn.governance.DatasetRecorder;
-import io.cairn.platform.flows.camel.CairnComponent;
 import io.cairn.platform.testkit.FakeExtensions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,24 +57,10 @@ class FlowRuntimeTest {
     FlowRepository flows = new FlowRepository(db);
     OffsetRepository offsets = new OffsetRepository(db);
     DefaultCamelContext camel = new DefaultCamelContext();
-    RunRegistry active = new RunRegistry();
-    FlowRuntime[] self = new FlowRuntime[1];
-    RunLifecycle lifecycle = new RunLifecycle() {
-      @Override
-      public void sourceFinished(RunContext run) {
-        self[0].sourceFinished(run);
-      }
-
-      @Override
-      public void runFailed(RunContext run, Throwable error) {
-        self[0].runFailed(run, error);
-      }
-    };
-    camel.addComponent("cairn", new CairnComponent(extensions, active, offsets, lifecycle, 1000));
-    self[0] = new FlowRuntime(camel, flows, runs, quarantine, new DatasetRecorder(datasets), extensions,
-        new RouteValidator(), active, home, node);
-    service = new FlowService(flows, runs, quarantine, datasets, offsets, self[0], new FlowSecrets(extensions));
-    return self[0];
+    FlowRuntime created = new FlowRuntime(camel, flows, runs, quarantine, offsets, new DatasetRecorder(datasets),
+        extensions, new RouteValidator(), home, node, 1000);
+    service = new FlowService(flows, runs, quarantine, datasets, offsets, created, new FlowSecrets(extensions));
+    return created;
   }
 
   @AfterEach

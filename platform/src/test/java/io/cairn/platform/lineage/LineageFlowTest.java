@@ -21,10 +21,6 @@ import io.cairn.governance.lineage.EventValidator;
 import io.cairn.platform.flows.FlowRuntime;
 import io.cairn.platform.flows.FlowService;
 import io.cairn.platform.flows.RouteValidator;
-import io.cairn.platform.flows.RunContext;
-import io.cairn.platform.flows.RunLifecycle;
-import io.cairn.platform.flows.RunRegistry;
-import io.cairn.platform.flows.camel.CairnComponent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,23 +64,9 @@ class LineageFlowTest {
     FlowRepository flows = new FlowRepository(db);
     OffsetRepository offsets = new OffsetRepository(db);
     DefaultCamelContext camel = new DefaultCamelContext();
-    RunRegistry active = new RunRegistry();
-    FlowRuntime[] self = new FlowRuntime[1];
-    camel.addComponent("cairn", new CairnComponent(extensions, active, offsets, new RunLifecycle() {
-      @Override
-      public void sourceFinished(RunContext run) {
-        self[0].sourceFinished(run);
-      }
-
-      @Override
-      public void runFailed(RunContext run, Throwable error) {
-        self[0].runFailed(run, error);
-      }
-    }, 100));
-    self[0] = new FlowRuntime(camel, flows, runs, quarantine,
+    runtime = new FlowRuntime(camel, flows, runs, quarantine, offsets,
         new CompositeGovernanceHook(List.of(new DatasetRecorder(datasets), lineage.recorder())), extensions,
-        new RouteValidator(), active, home, "node-1");
-    runtime = self[0];
+        new RouteValidator(), home, "node-1", 100);
     service = new FlowService(flows, runs, quarantine, datasets, offsets, runtime,
         new io.cairn.platform.flows.FlowSecrets(extensions));
     runtime.start();
