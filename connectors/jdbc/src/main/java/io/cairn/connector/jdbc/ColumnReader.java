@@ -38,49 +38,45 @@ record ColumnReader(Column column, boolean zoned, Getter getter) {
     int sqlType = md.getColumnType(i);
     boolean zoned = sqlType == Types.TIMESTAMP_WITH_TIMEZONE
         || (sqlType == Types.TIMESTAMP && (typeName.contains("tz") || typeName.contains("time zone")));
-    ColumnType type;
-    Getter getter;
-    switch (sqlType) {
-      case Types.BIT, Types.BOOLEAN -> {
-        type = ColumnType.BOOLEAN;
-        getter = (rs, c) -> nullable(rs, rs.getBoolean(c));
-      }
-      case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> {
-        type = ColumnType.LONG;
-        getter = (rs, c) -> nullable(rs, rs.getLong(c));
-      }
-      case Types.BIGINT -> {
-        type = md.isSigned(i) ? ColumnType.LONG : ColumnType.DECIMAL;
-        getter = type == ColumnType.LONG ? (rs, c) -> nullable(rs, rs.getLong(c)) : ResultSet::getBigDecimal;
-      }
-      case Types.REAL, Types.FLOAT, Types.DOUBLE -> {
-        type = ColumnType.DOUBLE;
-        getter = (rs, c) -> nullable(rs, rs.getDouble(c));
-      }
-      case Types.NUMERIC, Types.DECIMAL -> {
-        type = ColumnType.DECIMAL;
-        getter = ResultSet::getBigDecimal;
-      }
-      case Types.DATE -> {
-        type = ColumnType.DATE;
-        getter = (rs, c) -> rs.getObject(c, LocalDate.class);
-      }
-      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
-        type = ColumnType.TIMESTAMP;
-        getter = zoned ? ColumnReader::zonedInstant : ColumnReader::utcInstant;
-      }
-      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> {
-        type = ColumnType.STRING;
-        getter = ColumnReader::base64;
-      }
-      default -> {
-        type = typeName.equals("json") || typeName.equals("jsonb") ? ColumnType.JSON : ColumnType.STRING;
-        getter = ResultSet::getString;
-      }
-    }
+    ColumnType type = logicalType(sqlType, typeName, md.isSigned(i));
+    Getter getter = switch (type) {
+      case BOOLEAN -> (rs, c) -> nullable(rs, rs.getBoolean(c));
+      case LONG -> (rs, c) -> nullable(rs, rs.getLong(c));
+      case DOUBLE -> (rs, c) -> nullable(rs, rs.getDouble(c));
+      case DECIMAL -> ResultSet::getBigDecimal;
+      case DATE -> (rs, c) -> rs.getObject(c, LocalDate.class);
+      case TIMESTAMP -> zoned ? ColumnReader::zonedInstant : ColumnReader::utcInstant;
+      case STRING -> isBinary(sqlType) ? ColumnReader::base64 : ResultSet::getString;
+      case JSON -> ResultSet::getString;
+    };
     Column column = new Column(md.getColumnLabel(i), type, md.isNullable(i) != ResultSetMetaData.columnNoNulls,
         java.util.Set.of());
     return new ColumnReader(column, zoned, getter);
+  }
+
+  /**
+   * The logical type of a database column: integers are LONG (unsigned BIGINT is DECIMAL), binary is
+   * STRING (base64), json/jsonb is JSON, anything unknown is STRING.
+   *
+   * @param sqlType the {@link Types} code
+   * @param typeName the database's type name, lower case
+   */
+  static ColumnType logicalType(int sqlType, String typeName, boolean signed) {
+    return switch (sqlType) {
+      case Types.BIT, Types.BOOLEAN -> ColumnType.BOOLEAN;
+      case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> ColumnType.LONG;
+      case Types.BIGINT -> signed ? ColumnType.LONG : ColumnType.DECIMAL;
+      case Types.REAL, Types.FLOAT, Types.DOUBLE -> ColumnType.DOUBLE;
+      case Types.NUMERIC, Types.DECIMAL -> ColumnType.DECIMAL;
+      case Types.DATE -> ColumnType.DATE;
+      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> ColumnType.TIMESTAMP;
+      default -> typeName.equals("json") || typeName.equals("jsonb") ? ColumnType.JSON : ColumnType.STRING;
+    };
+  }
+
+  private static boolean isBinary(int sqlType) {
+    return sqlType == Types.BINARY || sqlType == Types.VARBINARY || sqlType == Types.LONGVARBINARY
+        || sqlType == Types.BLOB;
   }
 
   private static Object nullable(ResultSet rs, Object value) throws SQLException {

@@ -20,6 +20,7 @@ final class JdbcConfig {
   static final String KEY_COLUMNS = "keyColumns";
   static final String CREATE_TABLE = "createTable";
   static final String BATCH_SIZE = "batchSize";
+  static final String DISCOVER_SCHEMAS = "discoverSchemas";
 
   private static final ConfigProperty URL_PROPERTY = ConfigProperty.builder(URL, ConfigType.STRING).required()
       .description("The JDBC URL: jdbc:postgresql://host:port/db, jdbc:mariadb://host:port/db or jdbc:h2:...")
@@ -56,6 +57,10 @@ final class JdbcConfig {
           .build(),
       ConfigProperty.builder(FETCH_SIZE, ConfigType.INT).defaultValue("1000")
           .description("How many rows the driver fetches per round trip while streaming the result")
+          .build(),
+      ConfigProperty.builder(DISCOVER_SCHEMAS, ConfigType.LIST)
+          .description("For discovery: the schemas (MariaDB: databases) to list, comma-separated; default: "
+              + "every non-system schema this user can see (MariaDB: the URL's database)")
           .build());
 
   static final ConfigDef SINK = ConfigDef.of(

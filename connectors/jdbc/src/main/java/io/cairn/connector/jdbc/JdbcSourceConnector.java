@@ -2,8 +2,11 @@ package io.cairn.connector.jdbc;
 
 import io.cairn.spi.config.Config;
 import io.cairn.spi.config.ConfigDef;
+import io.cairn.spi.connector.DiscoveredDataset;
 import io.cairn.spi.connector.SourceConnector;
 import io.cairn.spi.connector.SourceTask;
+import java.sql.SQLException;
+import java.util.List;
 import org.pf4j.Extension;
 
 /**
@@ -30,5 +33,16 @@ public final class JdbcSourceConnector implements SourceConnector {
   @Override
   public SourceTask createTask(Config config) {
     return new JdbcSourceTask(SourceSettings.of(config));
+  }
+
+  @Override
+  public boolean supportsDiscovery() {
+    return true;
+  }
+
+  /** The tables and views of the database (or of {@code discoverSchemas}) with columns and keys. */
+  @Override
+  public List<DiscoveredDataset> discover(Config config) throws SQLException {
+    return new JdbcDiscovery(config).discover();
   }
 }
