@@ -223,6 +223,11 @@ public class CairnApplication extends Application<CairnConfiguration> {
     }
     env.jersey().register(new io.cairn.platform.profilestore.ProfileSegmentsResource(profileStore));
 
+    // --- connectors: source discovery ---
+    io.cairn.catalog.DatasetKeysRepository datasetKeys = new io.cairn.catalog.DatasetKeysRepository(catalog);
+    env.jersey().register(new io.cairn.platform.discovery.DiscoveryResource(
+        new io.cairn.platform.discovery.DiscoveryService(extensions, datasets, datasetKeys), datasetKeys));
+
     // --- profiles and models ---
     var modelRegistry = new io.cairn.catalog.ModelRepository(catalog);
     env.jersey().register(new io.cairn.platform.profiles.ProfilesResource());
