@@ -23,6 +23,8 @@ final class KafkaSettings {
   static final String USERNAME = "username";
   static final String PASSWORD = "password";
   static final String TIMEOUT_MS = "timeoutMs";
+  static final String FORMAT = "format";
+  static final String AVRO_SCHEMA = "avroSchema";
 
   private static final List<ConfigProperty> CONNECTION = List.of(
       ConfigProperty.builder(BOOTSTRAP, ConfigType.STRING).defaultValue("127.0.0.1:9092")
@@ -34,7 +36,12 @@ final class KafkaSettings {
       ConfigProperty.builder(USERNAME, ConfigType.STRING).description("The SASL user, if any").build(),
       ConfigProperty.builder(PASSWORD, ConfigType.STRING).secret().description("The SASL password").build(),
       ConfigProperty.builder(TIMEOUT_MS, ConfigType.LONG).defaultValue("30000")
-          .description("How long a write waits for acknowledgements, and a commit for the brokers").build());
+          .description("How long a write waits for acknowledgements, and a commit for the brokers").build(),
+      ConfigProperty.builder(FORMAT, ConfigType.ENUM).choices("json", "avro").defaultValue("json")
+          .description("Record values as JSON objects, or Avro records in the single-object encoding").build(),
+      ConfigProperty.builder(AVRO_SCHEMA, ConfigType.STRING)
+          .description("The Avro record schema as JSON; required by an Avro source, and optional for an Avro "
+              + "sink (derived from the columns when absent)").build());
 
   static final ConfigDef SOURCE = def(List.of(
       ConfigProperty.builder(TOPIC, ConfigType.LIST).required()

@@ -1,6 +1,5 @@
 package io.cairn.connector.kafka;
 
-import io.cairn.connector.json.JsonMessages;
 import io.cairn.spi.TaskContext;
 import io.cairn.spi.config.Config;
 import io.cairn.spi.connector.SinkTask;
@@ -26,12 +25,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class KafkaSinkTask implements SinkTask {
   private final Config config;
   private final String topic;
+  private final Codec codec;
   private DatasetRef dataset;
   private volatile KafkaProducer<byte[], byte[]> producer;
 
   KafkaSinkTask(Config config) {
     this.config = config;
     this.topic = config.string(KafkaSettings.TOPIC);
+    this.codec = Codec.of(config, false);
   }
 
   @Override
@@ -62,7 +63,7 @@ final class KafkaSinkTask implements SinkTask {
     for (Row row : batch.rows()) {
       Object key = keyIndex < 0 ? row.subjectId() : row.get(keyIndex);
       sent.add(producer.send(new ProducerRecord<>(topic, key == null ? null : key.toString().getBytes(
-          StandardCharsets.UTF_8), JsonMessages.toJson(batch.schema(), row))));
+          StandardCharsets.UTF_8), codec.encode(batch.schema(), row))));
     }
     producer.flush();
     for (Future<RecordMetadata> f : sent) {

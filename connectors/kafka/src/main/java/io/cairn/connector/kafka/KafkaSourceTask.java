@@ -1,6 +1,5 @@
 package io.cairn.connector.kafka;
 
-import io.cairn.connector.json.JsonMessages;
 import io.cairn.spi.TaskContext;
 import io.cairn.spi.config.Config;
 import io.cairn.spi.connector.SourceTask;
@@ -37,7 +36,7 @@ final class KafkaSourceTask implements SourceTask {
   private static final Duration POLL_WAIT = Duration.ofMillis(200);
 
   private final Config config;
-  private final JsonMessages messages;
+  private final Codec messages;
   private final List<String> topics;
   private final ReentrantLock lock = new ReentrantLock();
   private final Deque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
@@ -50,7 +49,7 @@ final class KafkaSourceTask implements SourceTask {
 
   KafkaSourceTask(Config config) {
     this.config = config;
-    this.messages = JsonMessages.of(config);
+    this.messages = Codec.of(config, true);
     this.topics = config.list(KafkaSettings.TOPIC);
   }
 
@@ -113,7 +112,7 @@ final class KafkaSourceTask implements SourceTask {
         offsets.add(r.topic() + "/" + r.partition() + "/" + r.offset());
         handedOut.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
       }
-      return messages.toBatch(payloads, offsets, dataset, context, Positions.encode(handedOut));
+      return messages.decode(payloads, offsets, dataset, context, Positions.encode(handedOut));
     } catch (WakeupException e) {
       return null;
     } finally {
