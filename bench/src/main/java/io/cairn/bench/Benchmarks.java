@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * {@code bin/cairn bench}: runs the benchmarks once and prints each of Cairn's figures beside its baseline:
  * (1) flow throughput CSV to PostgreSQL against the same route on bare Camel and against {@code COPY}, (2) server
- * start to ready, first start and warm restart, (3) plugin hot-install. Progress goes to stderr, the report to
+ * start to ready, first start and warm restart, (3) plugin hot-install, (4) Kafka to a governed flow to Kafka
+ * against a bare Kafka-clients relay. Progress goes to stderr, the report to
  * stdout and, as JSON, to {@code bench/target/bench-report.json}. Exit status: 0 when every figure was taken,
  * 1 when a benchmark failed, 2 for a bad command line, a missing build, or a server that did not start (its
  * log tail is printed).
@@ -91,7 +92,7 @@ public final class Benchmarks {
     if (options.runs(Benchmark.START)) {
       report.start(new StartBenchmark(installation, err).run(work, options.starts()));
     }
-    if (!options.runs(Benchmark.FLOW) && !options.runs(Benchmark.PLUGIN)) {
+    if (!options.runs(Benchmark.FLOW) && !options.runs(Benchmark.PLUGIN) && !options.runs(Benchmark.KAFKA)) {
       return;
     }
     err.println("cairn bench: starting a server for the flow and plugin benchmarks...");
@@ -108,6 +109,14 @@ public final class Benchmarks {
           }
         } catch (Exception e) {
           report.failed(Benchmark.FLOW, e);
+        }
+      }
+      if (options.runs(Benchmark.KAFKA)) {
+        try {
+          report.kafka(new io.cairn.bench.kafka.KafkaBenchmark(err).run(server, work, options.events(),
+              options.rate()));
+        } catch (Exception e) {
+          report.failed(Benchmark.KAFKA, e);
         }
       }
       if (options.runs(Benchmark.PLUGIN)) {

@@ -18,20 +18,24 @@ import java.util.Set;
  * @param dbPassword its password, or null
  * @param root the Cairn source tree holding {@code platform/target}
  * @param reportFile where the JSON report is written
+ * @param events events in the Kafka benchmark's backlog
+ * @param rate events per second in the Kafka benchmark's latency phase
  */
 public record Options(
     long rows, Set<Benchmark> only, int starts, int installs, String dbUrl, String dbUser, String dbPassword,
-    Path root, Path reportFile) {
+    Path root, Path reportFile, long events, int rate) {
 
   /** The benchmarks that {@code --only} selects. */
-  public enum Benchmark { FLOW, START, PLUGIN }
+  public enum Benchmark { FLOW, START, PLUGIN, KAFKA }
 
   static final String USAGE = """
       usage: bin/cairn bench [options]
         --rows N           rows in the CSV of the flow benchmark (default 1,000,000)
-        --only NAME        run one benchmark: flow, start or plugin (may be repeated; default all)
+        --only NAME        run one benchmark: flow, start, plugin or kafka (may be repeated; default all)
         --starts N         fresh homes in the start benchmark, each started twice (default 3)
         --installs N       plugin installs in the hot-install benchmark (default 5)
+        --events N         events in the Kafka benchmark's backlog (default 1,000,000)
+        --rate N           events/s in the Kafka benchmark's latency phase (default 20,000)
         --db-url URL       PostgreSQL database for the flow benchmark, created when missing
                            (default jdbc:postgresql://127.0.0.1:5432/cairn_bench)
         --db-user USER     (default postgres)   --db-password PASSWORD   (default none)
@@ -53,6 +57,8 @@ public record Options(
     String dbPassword = null;
     Path root = null;
     Path report = null;
+    long events = 1_000_000;
+    int rate = 20_000;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       int eq = arg.indexOf('=');
@@ -67,6 +73,8 @@ public record Options(
         case "--db-url" -> dbUrl = required(name, value);
         case "--db-user" -> dbUser = required(name, value);
         case "--db-password" -> dbPassword = required(name, value);
+        case "--events" -> events = positive(name, value);
+        case "--rate" -> rate = (int) Math.min(positive(name, value), 1_000_000);
         case "--root" -> root = Path.of(required(name, value));
         case "--report" -> report = Path.of(required(name, value));
         default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
@@ -80,7 +88,8 @@ public record Options(
     }
     Path tree = root == null ? Installation.findRoot() : root.toAbsolutePath().normalize();
     return new Options(rows, only.isEmpty() ? EnumSet.allOf(Benchmark.class) : only, starts, installs, dbUrl,
-        dbUser, dbPassword, tree, report == null ? tree.resolve("bench/target/bench-report.json") : report);
+        dbUser, dbPassword, tree, report == null ? tree.resolve("bench/target/bench-report.json") : report, events,
+        rate);
   }
 
   /** Whether a benchmark is selected. */
@@ -92,7 +101,7 @@ public record Options(
     try {
       return Benchmark.valueOf(required("--only", value).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--only takes flow, start or plugin, not '" + value + "'");
+      throw new IllegalArgumentException("--only takes flow, start, plugin or kafka, not '" + value + "'");
     }
   }
 

@@ -27,6 +27,7 @@ final class Report {
   private FlowBenchmark.Result flow;
   private StartBenchmark.Result start;
   private PluginBenchmark.Result plugin;
+  private io.cairn.bench.kafka.KafkaBenchmark.Result kafka;
   private final List<String> failures = new ArrayList<>();
 
   Report(Environment environment, Options options) {
@@ -49,6 +50,16 @@ final class Report {
 
   void plugin(PluginBenchmark.Result result) {
     plugin = result;
+  }
+
+  void kafka(io.cairn.bench.kafka.KafkaBenchmark.Result result) {
+    kafka = result;
+    if (!result.cairn().ok()) {
+      failures.add("kafka, Cairn: " + result.cairn().error());
+    }
+    if (!result.bare().ok()) {
+      failures.add("kafka, bare relay: " + result.bare().error());
+    }
   }
 
   void failed(Options.Benchmark benchmark, Throwable error) {
@@ -74,6 +85,9 @@ final class Report {
     }
     if (options.runs(Options.Benchmark.PLUGIN)) {
       pluginText(sb);
+    }
+    if (options.runs(Options.Benchmark.KAFKA)) {
+      kafkaText(sb);
     }
     if (!failures.isEmpty()) {
       sb.append("\nFAILED\n");
@@ -124,6 +138,30 @@ final class Report {
     timing(sb, "warm restart (same home, plugins restored)", start.warmRestart());
   }
 
+  private void kafkaText(StringBuilder sb) {
+    sb.append("\n4. Kafka -> governed flow -> Kafka (one embedded broker, one partition)");
+    if (kafka == null) {
+      sb.append("\n   no result (see FAILED below)\n");
+      return;
+    }
+    sb.append(String.format(Locale.ROOT, ", backlog of %,d events; latency at %,d events/s%n", kafka.events(),
+        kafka.steadyRate()));
+    sb.append(String.format(Locale.ROOT, "   %-50s %12s %9s %9s%n", "", "events/s", "p50 ms", "p99 ms"));
+    kafkaLine(sb, "(a) Cairn: kafka source -> kafka sink, governed", kafka.cairn());
+    kafkaLine(sb, "(b) bare relay: Kafka clients, parse, produce, commit", kafka.bare());
+    sb.append("   events/s ratio: Cairn / bare relay = ").append(ratio(kafka.ratio())).append('\n');
+    sb.append("   (every event counted once at the output by id: no loss, no duplicate)\n");
+  }
+
+  private static void kafkaLine(StringBuilder sb, String label, io.cairn.bench.kafka.KafkaBenchmark.Figures f) {
+    if (f.ok()) {
+      sb.append(String.format(Locale.ROOT, "   %-50s %,12.0f %9.1f %9.1f%n", label, f.eventsPerSecond(),
+          f.p50Millis(), f.p99Millis()));
+    } else {
+      sb.append(String.format(Locale.ROOT, "   %-50s %12s  %s%n", label, "FAILED", f.error()));
+    }
+  }
+
   private void pluginText(StringBuilder sb) {
     sb.append("\n3. Plugin hot-install on a running server");
     if (plugin == null) {
@@ -153,10 +191,13 @@ final class Report {
     settings.put("only", options.only());
     settings.put("starts", options.starts());
     settings.put("installs", options.installs());
+    settings.put("events", options.events());
+    settings.put("rate", options.rate());
     json.put("options", settings);
     json.put("flow", flow);
     json.put("start", start);
     json.put("plugin", plugin);
+    json.put("kafka", kafka);
     json.put("failures", failures);
     Files.createDirectories(file.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);

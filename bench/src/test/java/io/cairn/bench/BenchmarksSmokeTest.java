@@ -26,6 +26,7 @@ class BenchmarksSmokeTest {
 
     int status = Benchmarks.run(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), "--rows", "2000", "--starts", "1", "--installs", "2",
+        "--events", "3000", "--rate", "1000",
         "--db-url", "jdbc:postgresql://127.0.0.1:5432/cairn_bench_smoke", "--report", json.toString());
 
     String report = out.toString(StandardCharsets.UTF_8);
@@ -40,6 +41,9 @@ class BenchmarksSmokeTest {
         .containsPattern("warm restart .* " + NUMBER + " ms")
         .containsPattern("upload -> 201 Created +" + NUMBER + " ms")
         .containsPattern("upload -> a flow using it deployed +" + NUMBER + " ms")
+        .containsPattern("\\(a\\) Cairn: kafka source -> kafka sink.* " + NUMBER + " +" + NUMBER + " +" + NUMBER + "\n")
+        .containsPattern("\\(b\\) bare relay.* " + NUMBER + " +" + NUMBER + " +" + NUMBER + "\n")
+        .containsPattern("events/s ratio: Cairn / bare relay = " + NUMBER)
         .doesNotContain("FAILED");
 
     JsonNode r = new ObjectMapper().readTree(json.toFile());
@@ -53,6 +57,8 @@ class BenchmarksSmokeTest {
     assertThat(r.path("start").path("warmRestart").path("medianMillis").asDouble()).isPositive();
     assertThat(r.path("plugin").path("untilCreated").path("millis")).hasSize(2);
     assertThat(r.path("plugin").path("untilDeployable").path("medianMillis").asDouble()).isPositive();
+    assertThat(r.path("kafka").path("cairn").path("eventsPerSecond").asDouble()).isPositive();
+    assertThat(r.path("kafka").path("bare").path("p99Millis").asDouble()).isPositive();
     assertThat(r.path("failures")).isEmpty();
   }
 }

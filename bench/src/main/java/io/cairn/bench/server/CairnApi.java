@@ -77,6 +77,19 @@ public final class CairnApi implements AutoCloseable {
         HttpRequest.BodyPublishers.noBody())).json().path("id").asText();
   }
 
+  /** Starts a streaming flow ({@code POST /api/v1/flows/{id}/start}). */
+  public void startFlow(String flowId) {
+    expect(202, send("POST", "/api/v1/flows/" + flowId + "/start", null, HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Stops a flow's runs ({@code POST /api/v1/flows/{id}/stop}); a flow that is not running is fine. */
+  public void stopFlow(String flowId) {
+    Reply r = send("POST", "/api/v1/flows/" + flowId + "/stop", null, HttpRequest.BodyPublishers.noBody());
+    if (!r.ok() && r.status() != 404 && r.status() != 409) {
+      throw failure("POST /api/v1/flows/" + flowId + "/stop", r);
+    }
+  }
+
   /** A run and its datasets ({@code GET /api/v1/flows/{id}/runs/{runId}}): {@code {"run": {...}, "datasets": [...]}}. */
   public JsonNode run(String flowId, String runId) {
     return expect(200, send("GET", "/api/v1/flows/" + flowId + "/runs/" + runId, null, null)).json();
