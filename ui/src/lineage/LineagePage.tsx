@@ -15,7 +15,7 @@ const DEPTHS = [1, 2, 3, 5, 10, 20];
 export function LineagePage() {
   const [params, setParams] = useSearchParams();
   const node = params.get('node');
-  const depth = Number(params.get('depth') ?? 3);
+  const depth = Number(params.get('depth') ?? 5);
   const direction = (params.get('direction') ?? 'BOTH') as Direction;
   const graph = useApi<LineageGraphAnswer>(node ? graphPath(node, depth, direction) : null);
   const [expanded, setExpanded] = useState(new Map<string, Expanded>());

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api';
 import { useSession } from '../auth';
 import { Empty, ErrorBox, Loading, ProgressBar, StateBadge, num, when } from '../components/common';
@@ -20,7 +20,9 @@ export function FlowPage() {
   const canEdit = has('engineer');
   const status = useApi<FlowStatus>(base, POLL_MS);
   const action = useAction();
-  const [tab, setTab] = useState('route');
+  // ?run=<id> (a link from the lineage graph) opens that run in the Runs tab
+  const linkedRun = useSearchParams()[0].get('run') ?? undefined;
+  const [tab, setTab] = useState(linkedRun ? 'runs' : 'route');
   const [loaded, setLoaded] = useState<FlowVersion>();
 
   if (status.loading) return <Loading what={`flow ${id}`} />;
@@ -116,7 +118,7 @@ export function FlowPage() {
               </>
             ),
           },
-          { id: 'runs', title: 'Runs', panel: <RunHistory flowId={flow.id} /> },
+          { id: 'runs', title: 'Runs', panel: <RunHistory flowId={flow.id} initiallyOpen={linkedRun} /> },
           { id: 'quarantine', title: 'Quarantine', panel: <QuarantineBrowser flowId={flow.id} /> },
           {
             id: 'versions',

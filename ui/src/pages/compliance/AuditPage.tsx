@@ -74,9 +74,9 @@ export function AuditPage() {
         </table>
       )}
       <div className="pager">
-        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Newer</button>
+        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Previous page</button>
         <span className="muted">entries {offset + 1}–{offset + (entries.data?.length ?? 0)}</span>
-        <button type="button" disabled={(entries.data?.length ?? 0) < PAGE} onClick={() => setOffset(offset + PAGE)}>Older</button>
+        <button type="button" disabled={(entries.data?.length ?? 0) < PAGE} onClick={() => setOffset(offset + PAGE)}>Next page</button>
       </div>
     </section>
   );

@@ -54,7 +54,7 @@ export function SchemaPanel({ dataset, columns, onChanged }: { dataset: Dataset;
               <td>
                 {c.tags.length === 0 ? <span className="muted">–</span> : [...c.tags].sort().map((t) => <span key={t} className="tag">{t}</span>)}
                 {steward && editing !== c.name && (
-                  <button type="button" className="link small" aria-label={`Edit the tags of ${c.name}`} onClick={() => setEditing(c.name)}>edit</button>
+                  <>{' '}<button type="button" className="link small" aria-label={`Edit the tags of ${c.name}`} onClick={() => setEditing(c.name)}>edit</button></>
                 )}
                 {editing === c.name && (
                   <TagEditor datasetId={dataset.id} column={c} onDone={(saved) => { setEditing(null); if (saved) onChanged(); }} />
