@@ -71,15 +71,29 @@ export function LineageCanvas({ elements, selected, onSelect, onExpand, label }:
     if (c) c.zoom({ level: c.zoom() * factor, renderedPosition: { x: c.width() / 2, y: c.height() / 2 } });
   };
 
+  // with the graph focused: arrow keys pan, + and - zoom, 0 fits
+  const onKey = (e: React.KeyboardEvent) => {
+    const c = cy.current;
+    if (!c) return;
+    const step = 60;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    if (moves[e.key]) c.panBy({ x: moves[e.key][0], y: moves[e.key][1] });
+    else if (e.key === '+' || e.key === '=') zoom(1.25);
+    else if (e.key === '-') zoom(0.8);
+    else if (e.key === '0') c.fit(undefined, 24);
+    else return;
+    e.preventDefault();
+  };
+
   return (
     <div className="lineage-canvas">
       <div className="toolbar" role="group" aria-label="Zoom">
         <button type="button" onClick={() => zoom(1.25)}>Zoom in</button>
         <button type="button" onClick={() => zoom(0.8)}>Zoom out</button>
         <button type="button" onClick={() => cy.current?.fit(undefined, 24)}>Fit</button>
-        <span className="muted small">Drag to pan, wheel to zoom; click a node to select it, double-click a dataset to show its columns.</span>
+        <span className="muted small">Drag or arrow keys to pan, wheel or + and − to zoom; click a node to select it, double-click a dataset to show its columns.</span>
       </div>
-      <div ref={host} className="cy-host" role="img" aria-label={label} data-elements={elements.length} />
+      <div ref={host} className="cy-host" role="img" aria-label={label} tabIndex={0} onKeyDown={onKey} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api';
 import { useSession } from '../auth';
@@ -11,6 +11,9 @@ import { POLL_MS } from './FlowsPage';
 import { QuarantineBrowser } from './QuarantineBrowser';
 import { RunHistory } from './RunHistory';
 import { PageTitle } from '../components/PageTitle';
+
+// with the chart library, loaded when the tab opens
+const QualityTrend = lazy(() => import('./QualityTrend').then((m) => ({ default: m.QualityTrend })));
 
 /** One flow: live progress, its route in the editor (deploy), run and stop, run history, quarantine, versions. */
 export function FlowPage() {
@@ -120,6 +123,7 @@ export function FlowPage() {
           },
           { id: 'runs', title: 'Runs', panel: <RunHistory flowId={flow.id} initiallyOpen={linkedRun} /> },
           { id: 'quarantine', title: 'Quarantine', panel: <QuarantineBrowser flowId={flow.id} /> },
+          { id: 'quality', title: 'Quality', panel: <Suspense fallback={<Loading what="the charts" />}><QualityTrend flowId={flow.id} /></Suspense> },
           {
             id: 'versions',
             title: 'Versions',

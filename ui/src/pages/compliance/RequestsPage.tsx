@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, download } from '../../api';
-import { ApiProblem } from '../../components/ApiProblem';
+import { ApiProblem, isMissingApi } from '../../components/ApiProblem';
 import { Empty, Loading, ProgressBar, StateBadge, when } from '../../components/common';
 import { PageTitle } from '../../components/PageTitle';
 import type { DsarDetail, DsarSummary } from '../../contracts';
@@ -11,7 +11,10 @@ const open = (s: string) => s === 'PENDING' || s === 'RUNNING';
 
 /** Erasure and access requests: file one, follow its status, see what was done where and the audit proof. */
 export function RequestsPage() {
-  const list = useApi<DsarSummary[]>('/api/v1/dsar', 3000);
+  const [missing, setMissing] = useState(false);
+  // polls for status changes, but not a server without the API
+  const list = useApi<DsarSummary[]>('/api/v1/dsar', missing ? undefined : 3000);
+  if (!missing && isMissingApi(list.error)) setMissing(true);
   const [params, setParams] = useSearchParams();
   const selected = params.get('id');
   return (
@@ -35,7 +38,7 @@ export function RequestsPage() {
           </tbody>
         </table>
       )}
-      {selected && <RequestDetail id={selected} />}
+      {selected && <RequestDetail key={selected} id={selected} />}
     </section>
   );
 }
@@ -85,7 +88,10 @@ function NewRequest({ onFiled }: { onFiled: (id: string) => void }) {
 }
 
 function RequestDetail({ id }: { id: string }) {
-  const r = useApi<DsarDetail>(`/api/v1/dsar/${encodeURIComponent(id)}`, 2000);
+  const [settled, setSettled] = useState(false);
+  // polls while the request is pending or running
+  const r = useApi<DsarDetail>(`/api/v1/dsar/${encodeURIComponent(id)}`, settled ? undefined : 2000);
+  if (!settled && ((r.data && !open(r.data.status)) || isMissingApi(r.error))) setSettled(true);
   if (r.loading) return <Loading what="the request" />;
   if (!r.data) return <ApiProblem error={r.error} api="erasure and access request (DSAR)" title="Could not load the request" />;
   const d = r.data;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
-import { ApiProblem } from '../../components/ApiProblem';
+import { ApiProblem, isMissingApi } from '../../components/ApiProblem';
 import { Loading, ProgressBar, StateBadge, num, when } from '../../components/common';
 import type { SegmentExport } from '../../contracts';
 import { useAction, useApi } from '../../hooks';
@@ -8,7 +8,10 @@ import { useAction, useApi } from '../../hooks';
 /** Activation exports of a segment: members who did not consent to the purpose are suppressed by the server. */
 export function SegmentExports({ segment }: { segment: string }) {
   const path = `/api/v1/segments/${encodeURIComponent(segment)}/exports`;
-  const exports = useApi<SegmentExport[]>(path, 3000);
+  const [missing, setMissing] = useState(false);
+  // polls for running exports, but not a server without the API
+  const exports = useApi<SegmentExport[]>(path, missing ? undefined : 3000);
+  if (!missing && isMissingApi(exports.error)) setMissing(true);
   const [format, setFormat] = useState<'csv' | 'webhook'>('csv');
   const [purpose, setPurpose] = useState('email_marketing');
   const [url, setUrl] = useState('');

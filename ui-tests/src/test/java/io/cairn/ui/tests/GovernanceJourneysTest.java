@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class GovernanceJourneysTest extends BrowserJourney {
   static final Path HOME = TestApp.newHome();
-  static final Path BUNDLED = TestPlugins.bundled("connector-file");
+  static final Path BUNDLED = TestPlugins.bundled("connector-file", "plugin-quality");
   static final DropwizardAppExtension<CairnConfiguration> APP = TestApp.create(HOME,
       ConfigOverride.config("bundledPlugins", BUNDLED.toString()),
       ConfigOverride.config("logging.level", "WARN"));
@@ -68,13 +68,15 @@ class GovernanceJourneysTest extends BrowserJourney {
         "id,email\n1,ada@example.org\n2,bob@example.org\n3,cy@example.org\n");
     copy = Files.createDirectories(HOME.resolve("mart"));
     String route = "- route:\n    from:\n      uri: \"cairn:source:file?path=" + customers
-        + "&format=csv&columns=id:LONG,email\"\n      steps:\n        - to: \"cairn:sink:file?path=" + copy
-        + "&format=csv\"\n";
-    Assertions.assertThat(TestApp.post(APP, "/api/v1/flows", ADMIN, Map.of("id", "customers-copy", "definition",
+        + "&format=csv&columns=id:LONG,email\"\n      steps:\n"
+        + "        - to:\n            uri: \"cairn:step:quality\"\n"
+        + "            parameters: {rules: '[{rule: format, column: email, format: email}]'}\n"
+        + "        - to: \"cairn:sink:file?path=" + copy + "&format=csv\"\n";
+    Assertions.assertThat(ApiCalls.post(APP, "/api/v1/flows", ADMIN, Map.of("id", "customers-copy", "definition",
         route)).status()).isEqualTo(201);
-    Assertions.assertThat(TestApp.post(APP, "/api/v1/flows/customers-copy/run", ADMIN, null).status())
+    Assertions.assertThat(ApiCalls.post(APP, "/api/v1/flows/customers-copy/run", ADMIN, null).status())
         .isEqualTo(202);
-    await("the flow's column lineage", () -> TestApp.get(APP, "/api/v1/lineage/columns?nodeId="
+    await("the flow's column lineage", () -> ApiCalls.get(APP, "/api/v1/lineage/columns?nodeId="
         + enc("datasetField:file:" + customers + ":email"), ADMIN).body().contains(copy.toString()));
 
     // a producer outside Cairn reads the copy's email into a dataset named like markup
@@ -89,9 +91,9 @@ class GovernanceJourneysTest extends BrowserJourney {
         "job", Map.of("namespace", "reports", "name", "weekly"),
         "inputs", List.of(Map.of("namespace", "file", "name", copy.toString())),
         "outputs", List.of(Map.of("namespace", "file", "name", XSS_NAME, "facets", Map.of("columnLineage", lineage))));
-    TestApp.Reply posted = TestApp.post(APP, "/api/v1/lineage", ADMIN, event);
+    TestApp.Reply posted = ApiCalls.post(APP, "/api/v1/lineage", ADMIN, event);
     Assertions.assertThat(posted.status()).as(posted.body()).isEqualTo(201);
-    await("the producer's column lineage", () -> TestApp.get(APP, "/api/v1/lineage/impact?nodeId="
+    await("the producer's column lineage", () -> ApiCalls.get(APP, "/api/v1/lineage/impact?nodeId="
         + enc("datasetField:file:" + customers + ":email"), ADMIN).body().contains("onerror"));
   }
 
@@ -108,7 +110,7 @@ class GovernanceJourneysTest extends BrowserJourney {
         .isVisible();
     Locator graph = page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName(Pattern.compile("^Lineage graph")));
     assertThat(graph).hasAttribute("aria-label", "Lineage graph: 3 datasets, 2 jobs, 0 columns shown");
-    Assertions.assertThat(graph.locator("canvas").count()).isPositive();
+    assertThat(graph.locator("canvas")).not().hasCount(0);
     Locator nodes = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Nodes of the graph"));
     assertThat(nodes.getByText(XSS_NAME, new Locator.GetByTextOptions().setExact(true))).isVisible();
     Assertions.assertThat(page.locator("main img").count()).isZero();
@@ -147,11 +149,20 @@ class GovernanceJourneysTest extends BrowserJourney {
         .hasAttribute("aria-selected", "true");
     assertThat(page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Datasets of the run"))
         .getByRole(AriaRole.LISTITEM).first()).containsText("Read 3 rows from");
+
+    page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Quality")).click();
+    Locator chart = page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Quality of step quality"));
+    assertThat(chart.locator("canvas")).hasCount(1);
+    page.getByText("Show the numbers").click();
+    Locator numbers = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions()
+        .setName("Quality of step quality: numbers"));
+    assertThat(numbers.locator("tbody tr")).hasCount(1);
+    assertThat(numbers.locator("tbody tr td").nth(2)).hasText("1"); // validity: every email is an email
   }
 
   @Test
   void acceptAPiiSuggestionTheScanMadeOnADatasetsSchema() throws Exception {
-    await("the PII scan's suggestion", () -> TestApp.get(APP, "/api/v1/classification/suggestions", ADMIN).body()
+    await("the PII scan's suggestion", () -> ApiCalls.get(APP, "/api/v1/classification/suggestions", ADMIN).body()
         .contains("\"column\":\"email\""));
     tab.logIn(STEWARD, PASSWORD);
     page.getByLabel("Search datasets").fill("customers.csv");
@@ -172,7 +183,7 @@ class GovernanceJourneysTest extends BrowserJourney {
     assertThat(email.locator(".suggestion[data-status=ACCEPTED]")).containsText("accepted by " + STEWARD);
     assertThat(email.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
         .setName(Pattern.compile("^Accept ")))).hasCount(0);
-    JsonNode all = TestApp.get(APP, "/api/v1/classification/suggestions?status=ACCEPTED", ADMIN).json();
+    JsonNode all = ApiCalls.get(APP, "/api/v1/classification/suggestions?status=ACCEPTED", ADMIN).json();
     Assertions.assertThat(all).anySatisfy(s -> {
       Assertions.assertThat(s.path("column").asText()).isEqualTo("email");
       Assertions.assertThat(s.path("tag").asText()).isEqualTo(tag);
@@ -204,7 +215,7 @@ class GovernanceJourneysTest extends BrowserJourney {
     Assertions.assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Downloaded")))
         .containsText("Downloaded the PDF evidence");
-    JsonNode exports = TestApp.get(APP, "/api/v1/audit?action=audit.export&actor=" + COMPLIANCE, ADMIN).json();
+    JsonNode exports = ApiCalls.get(APP, "/api/v1/audit?action=audit.export&actor=" + COMPLIANCE, ADMIN).json();
     Assertions.assertThat(exports).hasSize(1);
   }
 
@@ -213,7 +224,7 @@ class GovernanceJourneysTest extends BrowserJourney {
     tab.logIn(COMPLIANCE, PASSWORD);
     tab.nav().getByText("Policies").click();
     Locator table = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Policies"));
-    int count = TestApp.get(APP, "/api/v1/policies", ADMIN).json().size();
+    int count = ApiCalls.get(APP, "/api/v1/policies", ADMIN).json().size();
     Assertions.assertThat(count).isPositive();
     assertThat(table.locator("tbody tr")).hasCount(count);
     Locator first = table.locator("tbody tr").first();
@@ -235,7 +246,7 @@ class GovernanceJourneysTest extends BrowserJourney {
     tab.button("Save policy").click();
     assertThat(page.getByLabel("Policy (Ranger JSON)")).hasCount(0);
     assertThat(table.locator("tr[data-policy='" + name + "']")).containsText("tightened by carla");
-    Assertions.assertThat(TestApp.get(APP, "/api/v1/policies", ADMIN).body()).contains("tightened by carla");
+    Assertions.assertThat(ApiCalls.get(APP, "/api/v1/policies", ADMIN).body()).contains("tightened by carla");
   }
 
   @Test
