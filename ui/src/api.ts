@@ -118,3 +118,28 @@ export function upload<T>(method: 'POST' | 'PUT', path: string, file: File, onPr
     xhr.send(form);
   });
 }
+
+/** Downloads a file answer (an export) with the user's credentials and hands it to the browser to save. */
+export async function download(path: string, fallbackName: string): Promise<number> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'omit', headers: headers({ Accept: '*/*' }) });
+  } catch {
+    throw new ApiError(0, statusSentence(0));
+  }
+  if (!res.ok) {
+    if (res.status === 401 && authorization) onUnauthorized();
+    throw toError(res.status, await res.text());
+  }
+  const blob = await res.blob();
+  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return blob.size;
+}

@@ -1,6 +1,6 @@
 // The API's JSON shapes (see platform/src/main/java/io/cairn/platform/**/*Resource.java).
 
-export type Role = 'admin' | 'engineer' | 'steward' | 'compliance' | 'viewer';
+export type Role = 'admin' | 'engineer' | 'steward' | 'compliance' | 'viewer' | 'marketing';
 
 export interface User {
   id: number;

@@ -1,13 +1,22 @@
+import { Suspense, lazy, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Empty, ErrorBox, Loading, when } from '../components/common';
-import { useApi } from '../hooks';
-import type { Column, Dataset } from '../types';
+import { ErrorBox, Loading, when } from '../components/common';
 import { PageTitle } from '../components/PageTitle';
+import { Tabs } from '../components/Tabs';
+import { useApi } from '../hooks';
+import { datasetNodeId } from '../lineage/model';
+import type { Column, Dataset } from '../types';
+import { SamplePanel } from './dataset/SamplePanel';
+import { SchemaPanel } from './dataset/SchemaPanel';
 
-/** A dataset: where it lives, and its current schema with each column's classification tags. */
+// with its chart library, loaded when the tab opens
+const DetailsPanel = lazy(() => import('./dataset/DetailsPanel').then((m) => ({ default: m.DetailsPanel })));
+
+/** A dataset: where it lives; its schema with tags and PII suggestions; owners, quality and versions; sample rows. */
 export function DatasetPage() {
   const id = useParams().id!;
   const view = useApi<{ dataset: Dataset; columns: Column[] }>(`/api/v1/datasets/${encodeURIComponent(id)}`);
+  const [tab, setTab] = useState('schema');
 
   if (view.loading) return <Loading what="the dataset" />;
   if (!view.data) {
@@ -20,10 +29,14 @@ export function DatasetPage() {
     );
   }
   const { dataset, columns } = view.data;
+  const lineage = `/lineage?${new URLSearchParams({ node: datasetNodeId(dataset.namespace, dataset.name) })}`;
   return (
     <section>
       <p className="crumbs"><Link to="/datasets">Datasets</Link> /</p>
-      <PageTitle className="dataset-name">{dataset.name}</PageTitle>
+      <div className="page-head">
+        <PageTitle className="dataset-name">{dataset.name}</PageTitle>
+        <div className="actions"><Link className="button primary" to={lineage}>Open lineage graph</Link></div>
+      </div>
       <dl className="facts">
         <div><dt>Namespace</dt><dd>{dataset.namespace}</dd></div>
         <div><dt>Description</dt><dd>{dataset.description || <span className="muted">none yet</span>}</dd></div>
@@ -31,35 +44,11 @@ export function DatasetPage() {
         <div><dt>First seen</dt><dd>{when(dataset.createdAt)}</dd></div>
         <div><dt>Updated</dt><dd>{when(dataset.updatedAt)}</dd></div>
       </dl>
-      <h2>Schema</h2>
-      {columns.length === 0 ? (
-        <Empty title="No schema recorded yet.">The schema is recorded the first time a flow writes or reads rows of this dataset.</Empty>
-      ) : (
-        <table className="grid" aria-label="Schema">
-          <thead>
-            <tr>
-              <th scope="col" className="num">#</th>
-              <th scope="col">Column</th>
-              <th scope="col">Type</th>
-              <th scope="col">Nullable</th>
-              <th scope="col">Tags</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...columns].sort((a, b) => a.position - b.position).map((c) => (
-              <tr key={c.position}>
-                <td className="num">{c.position + 1}</td>
-                <td><code>{c.name}</code></td>
-                <td>{c.dataType}</td>
-                <td>{c.nullable ? 'yes' : 'no'}</td>
-                <td>
-                  {c.tags.length === 0 ? <span className="muted">–</span> : [...c.tags].sort().map((t) => <span key={t} className="tag">{t}</span>)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Tabs label="Dataset" selected={tab} onSelect={setTab} tabs={[
+        { id: 'schema', title: 'Schema', panel: <SchemaPanel dataset={dataset} columns={columns} onChanged={view.reload} /> },
+        { id: 'details', title: 'Owners and quality', panel: <Suspense fallback={<Loading what="the charts" />}><DetailsPanel datasetId={dataset.id} /></Suspense> },
+        { id: 'sample', title: 'Sample rows', panel: <SamplePanel datasetId={dataset.id} /> },
+      ]} />
     </section>
   );
 }

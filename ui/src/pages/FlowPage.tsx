@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Suspense, lazy, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api';
 import { useSession } from '../auth';
 import { Empty, ErrorBox, Loading, ProgressBar, StateBadge, num, when } from '../components/common';
@@ -12,6 +12,9 @@ import { QuarantineBrowser } from './QuarantineBrowser';
 import { RunHistory } from './RunHistory';
 import { PageTitle } from '../components/PageTitle';
 
+// with the chart library, loaded when the tab opens
+const QualityTrend = lazy(() => import('./QualityTrend').then((m) => ({ default: m.QualityTrend })));
+
 /** One flow: live progress, its route in the editor (deploy), run and stop, run history, quarantine, versions. */
 export function FlowPage() {
   const id = useParams().id!;
@@ -20,7 +23,9 @@ export function FlowPage() {
   const canEdit = has('engineer');
   const status = useApi<FlowStatus>(base, POLL_MS);
   const action = useAction();
-  const [tab, setTab] = useState('route');
+  // ?run=<id> (a link from the lineage graph) opens that run in the Runs tab
+  const linkedRun = useSearchParams()[0].get('run') ?? undefined;
+  const [tab, setTab] = useState(linkedRun ? 'runs' : 'route');
   const [loaded, setLoaded] = useState<FlowVersion>();
 
   if (status.loading) return <Loading what={`flow ${id}`} />;
@@ -116,8 +121,9 @@ export function FlowPage() {
               </>
             ),
           },
-          { id: 'runs', title: 'Runs', panel: <RunHistory flowId={flow.id} /> },
+          { id: 'runs', title: 'Runs', panel: <RunHistory flowId={flow.id} initiallyOpen={linkedRun} /> },
           { id: 'quarantine', title: 'Quarantine', panel: <QuarantineBrowser flowId={flow.id} /> },
+          { id: 'quality', title: 'Quality', panel: <Suspense fallback={<Loading what="the charts" />}><QualityTrend flowId={flow.id} /></Suspense> },
           {
             id: 'versions',
             title: 'Versions',

@@ -6,10 +6,10 @@ import type { Run, RunDataset, RunEntryDetail } from '../types';
 import { POLL_MS } from './FlowsPage';
 
 /** The runs of a flow, newest first, polled; a run opens to show the datasets it read and wrote. */
-export function RunHistory({ flowId }: { flowId: string }) {
+export function RunHistory({ flowId, initiallyOpen }: { flowId: string; initiallyOpen?: string }) {
   const base = `/api/v1/flows/${encodeURIComponent(flowId)}`;
   const runs = useApi<Run[]>(`${base}/runs?limit=50`, POLL_MS);
-  const [open, setOpen] = useState<string>();
+  const [open, setOpen] = useState<string | undefined>(initiallyOpen);
 
   if (runs.loading) return <Loading what="runs" />;
   return (

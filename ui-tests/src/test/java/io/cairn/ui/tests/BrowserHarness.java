@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.fail;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +82,24 @@ final class BrowserHarness implements AutoCloseable {
         problems.add("dialog opened: " + d.message());
         d.dismiss();
       });
+    }
+
+    /** Signs in on the login page. */
+    void logIn(String user, String password) {
+      page.navigate("/");
+      page.getByLabel("User name").fill(user);
+      page.getByLabel("Password").fill(password);
+      button("Sign in").click();
+    }
+
+    /** The button with exactly this accessible name. */
+    Locator button(String name) {
+      return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    /** The main navigation. */
+    Locator nav() {
+      return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
     }
 
     /** Saves a full-page screenshot. */

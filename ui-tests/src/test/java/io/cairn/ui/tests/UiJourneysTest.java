@@ -25,12 +25,8 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -39,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * error, uncaught exception, server error or dialog.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class UiJourneysTest {
+class UiJourneysTest extends BrowserJourney {
   static final Path HOME = TestApp.newHome();
   static final Path BUNDLED = TestPlugins.bundled("connector-file", "connector-datagen");
   static final DropwizardAppExtension<CairnConfiguration> APP = TestApp.create(HOME,
@@ -49,11 +45,11 @@ class UiJourneysTest {
   static final String STEWARD = "stella";
   static final String PASSWORD = "journey-password-1";
   static final String XSS_NAME = "<img src=x onerror=alert(1)>";
-  static final Path SCREENSHOTS = Path.of(System.getProperty("cairn.screenshots", "target/screenshots"));
 
-  static BrowserHarness browser;
-  BrowserHarness.Tab tab;
-  Page page;
+  @Override
+  DropwizardAppExtension<?> app() {
+    return APP;
+  }
 
   @BeforeAll
   static void setUp() throws IOException {
@@ -68,46 +64,18 @@ class UiJourneysTest {
     long xss = datasets.register(new DatasetRef("file", XSS_NAME));
     datasets.recordSchema(xss, Schema.of(Column.of("<b>bold</b>", ColumnType.STRING).withTags("<script>x</script>")),
         null);
-    Files.createDirectories(SCREENSHOTS);
-    browser = new BrowserHarness();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @BeforeEach
-  void openTab() {
-    tab = browser.open("http://localhost:" + APP.getLocalPort());
-    page = tab.page;
-  }
-
-  @AfterEach
-  void closeTab(TestInfo test) {
-    try {
-      tab.screenshot(SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png"));
-    } finally {
-      tab.close();
-    }
-    Assertions.assertThat(tab.problems).as("problems the browser reported").isEmpty();
   }
 
   void logIn(String user, String password) {
-    page.navigate("/");
-    page.getByLabel("User name").fill(user);
-    page.getByLabel("Password").fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    tab.logIn(user, password);
   }
 
   Locator nav() {
-    return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
+    return tab.nav();
   }
 
   Locator button(String name) {
-    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    return tab.button(name);
   }
 
   @Test
@@ -117,7 +85,7 @@ class UiJourneysTest {
 
     logIn(ENGINEER, PASSWORD);
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Flows"))).isVisible();
-    assertThat(nav().getByRole(AriaRole.LINK)).hasText(new String[] {"Flows", "Datasets"});
+    assertThat(nav().getByRole(AriaRole.LINK)).hasText(new String[] {"Flows", "Datasets", "Search", "Segments", "Models"});
     assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New flow")).first()).isVisible();
     page.reload();
     assertThat(page.getByText("erin (engineer)")).isVisible();
@@ -135,7 +103,8 @@ class UiJourneysTest {
     button("Log out").click();
 
     logIn("admin", TestApp.ADMIN_PASSWORD);
-    assertThat(nav().getByRole(AriaRole.LINK)).hasText(new String[] {"Flows", "Datasets", "Plugins", "Users"});
+    assertThat(nav().getByRole(AriaRole.LINK)).hasText(new String[] {"Flows", "Datasets", "Search", "Segments", "Models",
+        "Policies", "Audit", "Consent", "Requests", "Plugins", "Users"});
     nav().getByText("Users").click();
     assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Users"))).containsText(ENGINEER);
   }
