@@ -48,8 +48,10 @@ public final class DatasetIdentifierResolver implements IdentifierResolver {
         for (Identifier id : given) {
           for (String col : columns) {
             if (col.toLowerCase(Locale.ROOT).equals(id.type()) && !col.equals(d.subjectColumn())) {
-              table.get().subjectsWhere(c, col, id.value(), d.subjectColumn())
-                  .forEach(s -> all.add(new Identifier(Identifier.SUBJECT, s)));
+              for (String v : new LinkedHashSet<>(List.of(id.value(), Identifier.normalise(id.value())))) {
+                table.get().subjectsWhere(c, col, v, d.subjectColumn())
+                    .forEach(s -> all.add(new Identifier(Identifier.SUBJECT, s)));
+              }
             }
           }
         }

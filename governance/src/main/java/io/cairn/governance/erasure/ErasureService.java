@@ -171,8 +171,9 @@ public final class ErasureService {
     }
   }
 
+  /** An action that went wrong (as opposed to a dataset left alone on purpose or out of reach). */
   private static boolean isFailure(String detail) {
-    return !detail.startsWith("retained: ");
+    return detail.startsWith(PersonData.FAILED);
   }
 
   private static DsarStepEntry step(DatasetRef ref, String action, long rows, String detail) {
@@ -211,6 +212,11 @@ public final class ErasureService {
   /** The decrypted bundle of a finished access request. */
   public Optional<String> bundle(String requestId) {
     return requests.bundle(requestId).map(cipher::decrypt);
+  }
+
+  /** Records in the audit chain that someone downloaded an access bundle. */
+  public void auditBundleRead(String actor, String requestId) {
+    audit.record(actor, "dsar.bundle.read", "dsar:" + requestId, "ok", Map.of("request", requestId));
   }
 
   /**

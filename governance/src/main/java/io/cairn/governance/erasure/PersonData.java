@@ -13,6 +13,8 @@ final class PersonData {
   /** Most rows of one dataset an access bundle carries. */
   static final int MAX_BUNDLE_ROWS = 10_000;
 
+  /** How the detail of a step whose action failed begins. */
+  static final String FAILED = "failed: ";
   private final ErasureTargets targets;
 
   PersonData(ErasureTargets targets) {
@@ -94,6 +96,6 @@ final class PersonData {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int detail = m.indexOf("Detail:");
     m = detail > 0 ? m.substring(0, detail).strip() : m;
-    return "failed: " + (m.length() > 300 ? m.substring(0, 300) : m);
+    return FAILED + (m.length() > 300 ? m.substring(0, 300) : m);
   }
 }
