@@ -31,6 +31,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * under 5 s), beside the same DELETEs issued directly over JDBC, alternating rounds in one run. Cairn's figure
  * is a whole erasure request: identifier resolution, finding the tables that hold the person, the lineage walk
  * to every derived table, the tombstone, one transaction per table, steps and the proof in the audit chain.
+ * A first, cold round (class loading, JIT) is reported on its own line; then rounds alternate both sides.
  * Run: {@code java -cp <bench classpath> io.cairn.bench.erasure.ErasureBench [rows] [jdbc:postgresql://host:port/]}.
  */
 public final class ErasureBench {
@@ -38,8 +39,13 @@ public final class ErasureBench {
 
   private ErasureBench() {}
 
-  /** One run's figures in milliseconds. */
-  record Result(long totalRows, List<Double> cairnMillis, List<Double> directMillis, long rowsPerErasure) {
+  /**
+   * One run's figures in milliseconds.
+   *
+   * @param coldMillis the first Cairn erasure of the JVM (class loading, JIT), not among {@code cairnMillis}
+   */
+  record Result(long totalRows, double coldMillis, List<Double> cairnMillis, List<Double> directMillis,
+      long rowsPerErasure) {
     static double median(List<Double> values) {
       List<Double> sorted = values.stream().sorted().toList();
       return sorted.get(sorted.size() / 2);
@@ -56,8 +62,9 @@ public final class ErasureBench {
         Result.median(r.cairnMillis()), max(r.cairnMillis()), r.rowsPerErasure());
     System.out.printf(Locale.ROOT, "  direct JDBC DELETEs   : median %8.1f ms, worst %8.1f ms%n",
         Result.median(r.directMillis()), max(r.directMillis()));
+    System.out.printf(Locale.ROOT, "  first Cairn erasure of the JVM (cold): %.1f ms%n", r.coldMillis());
     System.out.printf(Locale.ROOT, "  goal < 5,000 ms per erasure: %s%n",
-        max(r.cairnMillis()) < 5000 ? "met" : "NOT met");
+        Math.max(r.coldMillis(), max(r.cairnMillis())) < 5000 ? "met" : "NOT met");
   }
 
   private static double max(List<Double> values) {
@@ -72,7 +79,8 @@ public final class ErasureBench {
     List<Double> cairn = new ArrayList<>();
     List<Double> direct = new ArrayList<>();
     long perPerson = 0;
-    for (int round = 0; round < rounds; round++) {
+    double cold = 0;
+    for (int round = 0; round <= rounds; round++) {
       long a = 1 + (long) (random.nextDouble() * data.people());
       long b = 1 + (long) (random.nextDouble() * data.people());
       data.restore(a);
@@ -88,10 +96,14 @@ public final class ErasureBench {
       check(outcome.complete() && data.rowsOf(a).stream().allMatch(n -> n == 0), "Cairn left rows of the person");
       check(deleted == perPerson && data.rowsOf(b).stream().allMatch(n -> n == 0), "the DELETEs left rows");
       check(outcome.steps().size() == ErasureData.LEVELS, "Cairn reached " + outcome.steps().size() + " tables");
+      if (round == 0) {
+        cold = (t1 - t0) / 1e6;
+        continue;
+      }
       cairn.add((t1 - t0) / 1e6);
       direct.add((t2 - t1) / 1e6);
     }
-    return new Result(total, cairn, direct, perPerson);
+    return new Result(total, cold, cairn, direct, perPerson);
   }
 
   private static void check(boolean ok, String problem) {

@@ -29,6 +29,7 @@ class ErasureBenchSmokeTest {
     assertThat(r.totalRows()).isEqualTo(10_000);
     assertThat(r.rowsPerErasure()).as("4 + 3 + 2 + 1 rows per person").isEqualTo(10);
     assertThat(r.cairnMillis()).hasSize(2).allMatch(ms -> ms > 0);
+    assertThat(r.coldMillis()).isPositive();
     assertThat(r.directMillis()).hasSize(2).allMatch(ms -> ms > 0);
     assertThat(data.prepare()).as("the tables are reused: right sizes after the rounds").isEqualTo(10_000);
   }

@@ -30,35 +30,42 @@ public final class DatasetIdentifierResolver implements IdentifierResolver {
   @Override
   public Set<Identifier> resolve(List<Identifier> given) {
     Set<Identifier> all = new LinkedHashSet<>(given);
-    for (ErasureDatasetEntry d : repository.datasets()) {
-      if (d.subjectColumn() == null) {
-        continue;
-      }
-      Optional<JdbcTable> table;
-      try {
-        table = targets.table(d.namespace(), d.name());
-      } catch (IllegalArgumentException notATable) {
-        continue;
-      }
-      if (table.isEmpty()) {
-        continue;
-      }
-      try (Connection c = table.get().open()) {
-        List<String> columns = table.get().columns(c);
-        for (Identifier id : given) {
-          for (String col : columns) {
-            if (col.toLowerCase(Locale.ROOT).equals(id.type()) && !col.equals(d.subjectColumn())) {
-              for (String v : new LinkedHashSet<>(List.of(id.value(), Identifier.normalise(id.value())))) {
-                table.get().subjectsWhere(c, col, v, d.subjectColumn())
-                    .forEach(s -> all.add(new Identifier(Identifier.SUBJECT, s)));
-              }
-            }
-          }
-        }
-      } catch (Exception e) {
-        LOG.warn("identifier lookup in {}/{} failed: {}", d.namespace(), d.name(), e.getMessage());
+    try (JdbcSessions sessions = new JdbcSessions()) {
+      for (ErasureDatasetEntry d : repository.datasets()) {
+        lookup(d, given, sessions, all);
       }
     }
     return all;
+  }
+
+  private void lookup(ErasureDatasetEntry d, List<Identifier> given, JdbcSessions sessions, Set<Identifier> all) {
+    if (d.subjectColumn() == null) {
+      return;
+    }
+    Optional<JdbcTable> table;
+    try {
+      table = targets.table(d.namespace(), d.name());
+    } catch (IllegalArgumentException notATable) {
+      return;
+    }
+    if (table.isEmpty()) {
+      return;
+    }
+    try {
+      Connection c = sessions.connection(table.get());
+      List<String> columns = table.get().columns(c);
+      for (Identifier id : given) {
+        for (String col : columns) {
+          if (col.toLowerCase(Locale.ROOT).equals(id.type()) && !col.equals(d.subjectColumn())) {
+            for (String v : new LinkedHashSet<>(List.of(id.value(), Identifier.normalise(id.value())))) {
+              table.get().subjectsWhere(c, col, v, d.subjectColumn())
+                  .forEach(s -> all.add(new Identifier(Identifier.SUBJECT, s)));
+            }
+          }
+        }
+      }
+    } catch (Exception e) {
+      LOG.warn("identifier lookup in {}/{} failed: {}", d.namespace(), d.name(), e.getMessage());
+    }
   }
 }

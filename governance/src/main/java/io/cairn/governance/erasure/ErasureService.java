@@ -43,8 +43,8 @@ public final class ErasureService {
   private final SubjectHasher hasher;
   private final BundleCipher cipher;
   private final AuditLog audit;
-  private final PersonData data;
-  private final Reach reach;
+  private final LineageQueries lineage;
+  private final ErasureTargets targets;
 
   public ErasureService(DsarRepository requests, ErasureRepository erasure, LineageQueries lineage,
       ErasureTargets targets, IdentifierResolver resolver, List<SubjectInfoSource> infoSources,
@@ -56,8 +56,8 @@ public final class ErasureService {
     this.hasher = hasher;
     this.cipher = cipher;
     this.audit = audit;
-    this.data = new PersonData(targets);
-    this.reach = new Reach(erasure, lineage, data);
+    this.lineage = lineage;
+    this.targets = targets;
   }
 
   /**
@@ -84,7 +84,8 @@ public final class ErasureService {
    */
   public Outcome run(String requestId, DsarType type, List<Identifier> identifiers, String requestedBy) {
     requests.markRunning(requestId);
-    try {
+    try (JdbcSessions sessions = new JdbcSessions()) {
+      PersonData data = new PersonData(targets, sessions);
       Set<Identifier> resolved = resolver.resolve(identifiers);
       Set<String> values = new LinkedHashSet<>();
       resolved.forEach(i -> {
@@ -96,13 +97,13 @@ public final class ErasureService {
       if (type == DsarType.ERASURE) {
         erasure.addTombstones(hashes, requestId);
       }
-      Reach.Found found = reach.find(values);
+      Reach.Found found = new Reach(erasure, lineage, data).find(values);
       List<DsarStepEntry> steps = new ArrayList<>();
       List<Map<String, Object>> bundleData = new ArrayList<>();
       String pseudonym = "anon:" + hashes.stream().sorted().findFirst().orElseThrow().substring(0, 16);
       boolean complete = true;
       for (DatasetRef ref : found.datasets()) {
-        DsarStepEntry step = act(type, ref, found, values, pseudonym, bundleData);
+        DsarStepEntry step = act(data, type, ref, found, values, pseudonym, bundleData);
         complete &= !(step.action().equals("skipped") && step.detail() != null && isFailure(step.detail()));
         steps.add(step);
       }
@@ -138,7 +139,7 @@ public final class ErasureService {
     }
   }
 
-  private DsarStepEntry act(DsarType type, DatasetRef ref, Reach.Found found, Set<String> values, String pseudonym,
+  private DsarStepEntry act(PersonData data, DsarType type, DatasetRef ref, Reach.Found found, Set<String> values, String pseudonym,
       List<Map<String, Object>> bundleData) {
     Optional<ErasureDatasetEntry> known = erasure.dataset(ref.namespace(), ref.name());
     if (known.isEmpty() || known.get().subjectColumn() == null) {

@@ -77,6 +77,11 @@ final class JdbcTable {
     return q(quote, column);
   }
 
+  /** What tells this table's connections apart: the database URL and the user. */
+  String connectionKey() {
+    return url + "\u0000" + connection.user();
+  }
+
   Connection open() throws SQLException {
     return DriverManager.getConnection(url, connection.user(), connection.password());
   }

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A person's rows in one dataset, JDBC table or file: count, read, delete, anonymise. Thread-safe. */
+/**
+ * A person's rows in one dataset, JDBC table or file: count, read, delete, anonymise. One per request, over the
+ * request's connections; used by one thread.
+ */
 final class PersonData {
   /** Most rows of one dataset an access bundle carries. */
   static final int MAX_BUNDLE_ROWS = 10_000;
@@ -16,9 +19,11 @@ final class PersonData {
   /** How the detail of a step whose action failed begins. */
   static final String FAILED = "failed: ";
   private final ErasureTargets targets;
+  private final JdbcSessions sessions;
 
-  PersonData(ErasureTargets targets) {
+  PersonData(ErasureTargets targets, JdbcSessions sessions) {
     this.targets = targets;
+    this.sessions = sessions;
   }
 
   /** Why a dataset cannot be reached (thrown by every method here). */
@@ -42,9 +47,7 @@ final class PersonData {
     } catch (IllegalArgumentException badName) {
       throw new Unreachable(badName.getMessage());
     }
-    try (Connection c = table.open()) {
-      return work.run(table, c);
-    }
+    return work.run(table, sessions.connection(table));
   }
 
   private static FileDataset file(ErasureDatasetEntry d) throws Unreachable {
