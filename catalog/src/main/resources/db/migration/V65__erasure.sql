@@ -7,6 +7,7 @@ create table dsar_requests (
   type         varchar(16)   not null,
   status       varchar(16)   not null,
   requested_by varchar(128)  not null,
+  node         varchar(255)  not null,
   reason       varchar(2000),
   identifiers  varchar(8000) not null,
   created_at   timestamp with time zone not null,

@@ -204,7 +204,8 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(lineage.resource());
 
     // --- dsar ---
-    DsarModule dsar = new DsarModule(catalog, config.erasure(), config.home(), audit, List.of(), List.of());
+    DsarModule dsar = new DsarModule(catalog, config.erasure(), config.home(), config.nodeName(), audit,
+        List.of(), List.of());
     env.lifecycle().manage(dsar);
     env.jersey().register(dsar.resource());
 

@@ -144,7 +144,7 @@ public final class ErasureBench {
     ManagedKey key = ManagedKey.of("erasure", secret);
     ErasureTargets targets = new ErasureTargets(List.of(new ErasureConnection(namespace,
         data.url().substring(0, data.url().lastIndexOf('/') + 1) + "postgres", "postgres", "")));
-    return new ErasureService(new DsarRepository(catalog), erasure, new LineageQueries(catalog), targets,
+    return new ErasureService(new DsarRepository(catalog, "bench"), erasure, new LineageQueries(catalog), targets,
         new DatasetIdentifierResolver(erasure, targets), List.of(), new SubjectHasher(key), new BundleCipher(key),
         new AuditLog(new AuditRepository(catalog), ManagedKey.of("audit", secret), 100));
   }

@@ -12,12 +12,18 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
-/** Data subject requests and their steps. Thread-safe. */
+/**
+ * Data subject requests and their steps. Requests are run by the node that took them: each is stored with this
+ * repository's node name. Thread-safe.
+ */
 public final class DsarRepository {
   private final DSLContext dsl;
+  private final String node;
 
-  public DsarRepository(CatalogDatabase db) {
+  /** @param node the name of this server node (requests it creates, and the unfinished ones it fails) */
+  public DsarRepository(CatalogDatabase db, String node) {
     this.dsl = db.dsl();
+    this.node = node.length() > 255 ? node.substring(0, 255) : node;
   }
 
   /** Stores a new request with status {@code PENDING}. */
@@ -25,7 +31,7 @@ public final class DsarRepository {
     OffsetDateTime now = now();
     dsl.insertInto(DSAR_REQUESTS)
         .set(DSAR_REQUESTS.ID, id).set(DSAR_REQUESTS.TYPE, type).set(DSAR_REQUESTS.STATUS, "PENDING")
-        .set(DSAR_REQUESTS.REQUESTED_BY, requestedBy).set(DSAR_REQUESTS.REASON, reason)
+        .set(DSAR_REQUESTS.REQUESTED_BY, requestedBy).set(DSAR_REQUESTS.NODE, node).set(DSAR_REQUESTS.REASON, reason)
         .set(DSAR_REQUESTS.IDENTIFIERS, identifiers).set(DSAR_REQUESTS.CREATED_AT, now).execute();
     return find(id).orElseThrow();
   }
@@ -49,10 +55,14 @@ public final class DsarRepository {
         .execute();
   }
 
-  /** Marks requests left PENDING or RUNNING by a stopped server as FAILED; returns how many. */
+  /**
+   * Marks the requests this node left PENDING or RUNNING when it stopped as FAILED (other nodes' requests are
+   * theirs); returns how many.
+   */
   public int failUnfinished(String error) {
     return dsl.update(DSAR_REQUESTS).set(DSAR_REQUESTS.STATUS, "FAILED").set(DSAR_REQUESTS.FINISHED_AT, now())
-        .set(DSAR_REQUESTS.ERROR, error).where(DSAR_REQUESTS.STATUS.in("PENDING", "RUNNING")).execute();
+        .set(DSAR_REQUESTS.ERROR, error).where(DSAR_REQUESTS.STATUS.in("PENDING", "RUNNING"))
+        .and(DSAR_REQUESTS.NODE.eq(node)).execute();
   }
 
   public Optional<DsarRequestEntry> find(String id) {

@@ -68,7 +68,7 @@ class ErasureServiceTest {
     }
     catalog = Catalogs.h2();
     erasure = new ErasureRepository(catalog);
-    requests = new DsarRepository(catalog);
+    requests = new DsarRepository(catalog, "test-node");
     ManagedKey key = ManagedKey.of("erasure", new byte[32]);
     audit = new AuditLog(new AuditRepository(catalog), ManagedKey.of("audit", new byte[32]), 5);
     SubjectHasher hasher = new SubjectHasher(key);
@@ -208,6 +208,17 @@ class ErasureServiceTest {
         .hasMessageContaining("cannot be decrypted");
     assertThat(new ErasureConnection(NS, "jdbc:mariadb://h/db?password=secret", "root", "secret").toString())
         .doesNotContain("secret");
+  }
+
+  @Test
+  void aRestartFailsOnlyTheRequestsItsOwnNodeLeftUnfinished() {
+    var mine = service.submit(DsarType.ERASURE, List.of(new Identifier("email", "a@b.c")), null, "carla");
+    DsarRepository otherNode = new DsarRepository(catalog, "other-node");
+    var theirs = otherNode.create(UUID.randomUUID().toString(), "erasure", "carla", null, "[]");
+    assertThat(requests.failUnfinished("the server stopped")).isEqualTo(1);
+    assertThat(requests.find(mine.id()).orElseThrow().status()).isEqualTo("FAILED");
+    assertThat(requests.find(mine.id()).orElseThrow().error()).isEqualTo("the server stopped");
+    assertThat(requests.find(theirs.id()).orElseThrow().status()).isEqualTo("PENDING");
   }
 
   private void link(String job, DatasetRef from, DatasetRef to) {

@@ -39,13 +39,14 @@ public final class DsarModule implements Managed {
   private final ExecutorService executor;
 
   /**
+   * @param node this server node's name: a restart fails only the requests this node left unfinished
    * @param resolvers identifier resolvers run after the datasets' own (e.g. the identity graph, consent subjects)
    * @param infoSources what else access bundles include (e.g. consent, profiles)
    */
-  public DsarModule(CatalogDatabase catalog, ErasureConfig config, Path home, AuditLog audit,
+  public DsarModule(CatalogDatabase catalog, ErasureConfig config, Path home, String node, AuditLog audit,
       List<IdentifierResolver> resolvers, List<SubjectInfoSource> infoSources) {
     ManagedKey key = key(config, home);
-    this.requests = new DsarRepository(catalog);
+    this.requests = new DsarRepository(catalog, node);
     this.erasure = new ErasureRepository(catalog);
     this.targets = new ErasureTargets(config.connections().stream()
         .map(c -> new ErasureConnection(c.namespace(), c.url(), c.user(), c.password())).toList());
