@@ -56,6 +56,7 @@ import io.cairn.platform.cli.PluginCommand;
 import io.cairn.platform.config.CairnConfiguration;
 import io.cairn.platform.config.ClasspathOrFileSourceProvider;
 import io.cairn.platform.datasets.DatasetsResource;
+import io.cairn.platform.dsar.DsarModule;
 import io.cairn.platform.lineage.LineageModule;
 import io.cairn.platform.plugins.ExtensionsResource;
 import io.cairn.platform.quality.QualityMetricsRecorder;
@@ -149,7 +150,8 @@ public class CairnApplication extends Application<CairnConfiguration> {
     QualityMetricsRepository qualityHistory = new QualityMetricsRepository(catalog);
     DeferredGovernanceHook policyHook = new DeferredGovernanceHook();
     LineageModule lineage = new LineageModule(catalog, config.lineage());
-    GovernanceHook governance = new CompositeGovernanceHook(List.of(policyHook, new DatasetRecorder(datasets),
+    GovernanceHook governance = new CompositeGovernanceHook(List.of(DsarModule.hook(catalog, config.erasure(),
+        config.home()), policyHook, new DatasetRecorder(datasets),
         new QualityMetricsRecorder(qualityHistory), lineage.recorder()));
     DefaultCamelContext camel = newCamelContext();
     FlowRuntime runtime = new FlowRuntime(camel, flowRepo, runs, quarantine, offsets, governance, extensions,
@@ -200,6 +202,12 @@ public class CairnApplication extends Application<CairnConfiguration> {
     // --- lineage ---
     env.lifecycle().manage(lineage);
     env.jersey().register(lineage.resource());
+
+    // --- dsar ---
+    DsarModule dsar = new DsarModule(catalog, config.erasure(), config.home(), config.nodeName(), audit,
+        List.of(), List.of());
+    env.lifecycle().manage(dsar);
+    env.jersey().register(dsar.resource());
 
     // --- connectors: kafka and redis ---
     if (config.kafka().embedded()) {

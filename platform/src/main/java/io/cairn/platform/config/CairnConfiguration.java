@@ -118,6 +118,16 @@ public class CairnConfiguration extends Configuration {
     return lineage;
   }
 
+  /** Erasure and access requests: the erasure key and the connections erasure may change. */
+  @JsonProperty
+  @Valid
+  @NotNull
+  private io.cairn.platform.dsar.ErasureConfig erasure = new io.cairn.platform.dsar.ErasureConfig();
+
+  public io.cairn.platform.dsar.ErasureConfig erasure() {
+    return erasure;
+  }
+
   /** The port of the first application connector (0 when not an HTTP connector). */
   public int applicationPort() {
     if (getServerFactory() instanceof io.dropwizard.core.server.DefaultServerFactory f
