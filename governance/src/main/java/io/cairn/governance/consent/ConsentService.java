@@ -129,17 +129,18 @@ public final class ConsentService implements ConsentCapture {
     TcfConsent tc = TcfDecoder.decode(tcString);
     long subject = resolve(identifiers);
     recordTcf(subject, tc, noticeVersion == null ? "cmp:" + tc.cmpId() + ":" + tc.cmpVersion() : noticeVersion, at,
-        by, false);
+        by, false, java.util.Set.of());
     return new TcfRecorded(subject, tc);
   }
 
-  private void recordTcf(long subject, TcfConsent tc, String notice, Instant at, String by, boolean onlyChanges) {
+  private void recordTcf(long subject, TcfConsent tc, String notice, Instant at, String by, boolean onlyChanges,
+      java.util.Set<String> skip) {
     String details = json(Map.of("tcf", Map.of("cmpId", tc.cmpId(), "cmpVersion", tc.cmpVersion(),
         "policyVersion", tc.policyVersion(), "purposeConsents", tc.purposeConsents(),
         "legitimateInterests", tc.legitimateInterests(), "vendorConsents", tc.vendorConsents(),
         "vendorLegitimateInterests", tc.vendorLegitimateInterests())));
     tcfMapping.apply(tc).forEach((purpose, d) -> {
-      if (index.bit(purpose) >= 0 && !(onlyChanges && index.status(subject, purpose) == d.status())) {
+      if (index.bit(purpose) >= 0 && !skip.contains(purpose) && !(onlyChanges && index.status(subject, purpose) == d.status())) {
         append(subject, purpose, d.status(), d.basis(), ConsentSource.TCF, notice, at, by, details);
       }
     });
@@ -147,7 +148,8 @@ public final class ConsentService implements ConsentCapture {
 
   /**
    * Records what a collected event carried. Statements equal to the subject's current state are not recorded
-   * again (every page view of a GPC browser would otherwise add history).
+   * again (every page view of a GPC browser would otherwise add history); with GPC, the opt-out wins over what
+   * a TC string says about the same purposes.
    */
   @Override
   public void capture(ConsentSignal signal) {
@@ -166,7 +168,8 @@ public final class ConsentService implements ConsentCapture {
     String by = "collector";
     if (tc != null) {
       recordTcf(subject, tc, signal.noticeVersion() != null ? signal.noticeVersion()
-          : "cmp:" + tc.cmpId() + ":" + tc.cmpVersion(), signal.receivedAt(), by, true);
+          : "cmp:" + tc.cmpId() + ":" + tc.cmpVersion(), signal.receivedAt(), by, true,
+          signal.gpc() ? java.util.Set.copyOf(GPC_PURPOSES) : java.util.Set.of());
     }
     if (signal.gpc()) {
       for (String p : GPC_PURPOSES) {
