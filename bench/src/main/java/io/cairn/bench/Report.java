@@ -2,6 +2,7 @@ package io.cairn.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cairn.bench.consent.ConsentBench;
 import io.cairn.bench.flow.FlowBenchmark;
 import io.cairn.bench.flow.Measurement;
 import io.cairn.bench.lifecycle.PluginBenchmark;
@@ -27,6 +28,7 @@ final class Report {
   private FlowBenchmark.Result flow;
   private StartBenchmark.Result start;
   private PluginBenchmark.Result plugin;
+  private ConsentBench.Result consent;
   private final List<String> failures = new ArrayList<>();
 
   Report(Environment environment, Options options) {
@@ -49,6 +51,10 @@ final class Report {
 
   void plugin(PluginBenchmark.Result result) {
     plugin = result;
+  }
+
+  void consent(ConsentBench.Result result) {
+    consent = result;
   }
 
   void failed(Options.Benchmark benchmark, Throwable error) {
@@ -74,6 +80,9 @@ final class Report {
     }
     if (options.runs(Options.Benchmark.PLUGIN)) {
       pluginText(sb);
+    }
+    if (options.runs(Options.Benchmark.CONSENT)) {
+      consentText(sb);
     }
     if (!failures.isEmpty()) {
       sb.append("\nFAILED\n");
@@ -136,6 +145,23 @@ final class Report {
     timing(sb, "upload -> a flow using it deployed", plugin.untilDeployable());
   }
 
+  private void consentText(StringBuilder sb) {
+    sb.append("\n4. Consent check per row (in-memory gate, one purpose)");
+    if (consent == null) {
+      sb.append("\n   no result (see FAILED below)\n");
+      return;
+    }
+    sb.append(String.format(Locale.ROOT, ", %,d subjects, %,d fresh row ids, best of 7%n", consent.subjects(),
+        consent.rows()));
+    sb.append(String.format(Locale.ROOT, "   %-50s %9.1f ns/row%n", "(a) Cairn ConsentGate.check",
+        consent.consentNsPerRow()));
+    sb.append(String.format(Locale.ROOT, "   %-50s %9.1f ns/row%n", "(b) HashSet<String>.contains of consenting ids",
+        consent.hashSetNsPerRow()));
+    sb.append(String.format(Locale.ROOT,
+        "   ratio Cairn / HashSet = %.2f    goal < %.0f ns/row: %s    (index built in %.1f s)%n", consent.ratio(),
+        consent.goalNs(), consent.meetsGoal() ? "met" : "missed", consent.buildSeconds()));
+  }
+
   private static void timing(StringBuilder sb, String label, Timings t) {
     sb.append(String.format(Locale.ROOT, "   %-52s %,9.0f ms   (%s)%n", label, t.medianMillis(),
         t.millis().stream().map(ms -> String.format(Locale.ROOT, "%,.0f", ms)).collect(Collectors.joining(", "))));
@@ -153,10 +179,12 @@ final class Report {
     settings.put("only", options.only());
     settings.put("starts", options.starts());
     settings.put("installs", options.installs());
+    settings.put("subjects", options.subjects());
     json.put("options", settings);
     json.put("flow", flow);
     json.put("start", start);
     json.put("plugin", plugin);
+    json.put("consent", consent);
     json.put("failures", failures);
     Files.createDirectories(file.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);

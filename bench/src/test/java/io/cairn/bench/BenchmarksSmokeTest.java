@@ -26,7 +26,8 @@ class BenchmarksSmokeTest {
 
     int status = Benchmarks.run(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), "--rows", "2000", "--starts", "1", "--installs", "2",
-        "--db-url", "jdbc:postgresql://127.0.0.1:5432/cairn_bench_smoke", "--report", json.toString());
+        "--subjects", "100000", "--db-url", "jdbc:postgresql://127.0.0.1:5432/cairn_bench_smoke",
+        "--report", json.toString());
 
     String report = out.toString(StandardCharsets.UTF_8);
     assertThat(status).as("exit status; stderr:%n%s%nstdout:%n%s", err, report).isZero();
@@ -40,6 +41,8 @@ class BenchmarksSmokeTest {
         .containsPattern("warm restart .* " + NUMBER + " ms")
         .containsPattern("upload -> 201 Created +" + NUMBER + " ms")
         .containsPattern("upload -> a flow using it deployed +" + NUMBER + " ms")
+        .containsPattern("\\(a\\) Cairn ConsentGate.check +" + NUMBER + " ns/row")
+        .containsPattern("ratio Cairn / HashSet = " + NUMBER)
         .doesNotContain("FAILED");
 
     JsonNode r = new ObjectMapper().readTree(json.toFile());
@@ -53,6 +56,8 @@ class BenchmarksSmokeTest {
     assertThat(r.path("start").path("warmRestart").path("medianMillis").asDouble()).isPositive();
     assertThat(r.path("plugin").path("untilCreated").path("millis")).hasSize(2);
     assertThat(r.path("plugin").path("untilDeployable").path("medianMillis").asDouble()).isPositive();
+    assertThat(r.path("consent").path("subjects").asInt()).isEqualTo(100_000);
+    assertThat(r.path("consent").path("consentNsPerRow").asDouble()).isPositive();
     assertThat(r.path("failures")).isEmpty();
   }
 }
