@@ -41,7 +41,7 @@ class BenchmarksSmokeTest {
         .containsPattern("warm restart .* " + NUMBER + " ms")
         .containsPattern("upload -> 201 Created +" + NUMBER + " ms")
         .containsPattern("upload -> a flow using it deployed +" + NUMBER + " ms")
-        .containsPattern("\\(a\\) Cairn ConsentGate.check +" + NUMBER + " ns/row")
+        .containsPattern("\\(a\\) Cairn consent gate, batches of 1,000 +" + NUMBER + " ns/row")
         .containsPattern("ratio Cairn / HashSet = " + NUMBER)
         .doesNotContain("FAILED");
 

@@ -9,7 +9,6 @@ import io.cairn.spi.data.DatasetRef;
 import io.cairn.spi.data.Row;
 import io.cairn.spi.step.ColumnDerivation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,49 +62,66 @@ public final class ConsentHook implements GovernanceHook {
     if (batch.isEmpty()) {
       return batch;
     }
-    List<Purpose> ps = purposes.stream().sorted(java.util.Comparator.comparing(Purpose::name)).toList();
-    long[] checked = new long[ps.size()];
-    Map<String, Long> dropped = new HashMap<>();
-    List<Row> kept = new ArrayList<>(batch.size());
-    for (Row r : batch.rows()) {
-      String subject = r.subjectId();
-      if (subject == null) {
-        kept.add(r);
-        continue;
-      }
-      String refusal = ps.isEmpty() ? erased(subject) : refusal(subject, ps, checked);
-      if (refusal == null) {
-        kept.add(r);
-      } else {
-        dropped.merge(refusal, 1L, Long::sum);
-      }
-    }
+    List<Row> rows = batch.rows();
+    String[] refusals = new String[rows.size()];
     Map<String, Double> counts = new LinkedHashMap<>();
-    for (int i = 0; i < ps.size(); i++) {
-      counts.put("checked." + ps.get(i).name(), (double) checked[i]);
+    if (purposes.isEmpty()) {
+      check(rows, refusals, ANY, v -> v == ConsentGate.Verdict.ERASED ? "dropped.erased" : null);
+    } else {
+      for (Purpose p : purposes.stream().sorted(java.util.Comparator.comparing(Purpose::name)).toList()) {
+        Map<ConsentGate.Verdict, String> reasons = new java.util.EnumMap<>(ConsentGate.Verdict.class);
+        int checked = check(rows, refusals, p, v -> v == ConsentGate.Verdict.ALLOW ? null : reasons.computeIfAbsent(v,
+            x -> "dropped." + p.name() + "." + x.name().toLowerCase(java.util.Locale.ROOT)));
+        counts.put("checked." + p.name(), (double) checked);
+      }
     }
-    dropped.forEach((k, v) -> counts.put(k, v.doubleValue()));
+    List<Row> kept = new ArrayList<>(rows.size());
+    for (int i = 0; i < refusals.length; i++) {
+      if (refusals[i] == null) {
+        kept.add(rows.get(i));
+      } else {
+        counts.merge(refusals[i], 1.0, Double::sum);
+      }
+    }
     if (!counts.isEmpty()) {
       Map<String, Long> sums = totals.computeIfAbsent(run.runId(), id -> new ConcurrentHashMap<>());
       counts.forEach((k, v) -> sums.merge(k, v.longValue(), Long::sum));
       reporter.accept(run, Map.copyOf(counts));
     }
-    return kept.size() == batch.size() ? batch : batch.withRows(kept);
+    return kept.size() == rows.size() ? batch : batch.withRows(kept);
   }
 
-  private String refusal(String subject, List<Purpose> purposes, long[] checked) {
-    for (int i = 0; i < purposes.size(); i++) {
-      checked[i]++;
-      ConsentGate.Verdict v = gate.check(subject, purposes.get(i));
-      if (v != ConsentGate.Verdict.ALLOW) {
-        return "dropped." + purposes.get(i).name() + "." + v.name().toLowerCase(java.util.Locale.ROOT);
+  /**
+   * Checks one purpose for the rows about a subject that no earlier purpose refused, all at once (the index
+   * overlaps their memory accesses), and sets the refusal of those the verdict refuses.
+   *
+   * @return how many rows were checked
+   */
+  private int check(List<Row> rows, String[] refusals, Purpose purpose,
+      java.util.function.Function<ConsentGate.Verdict, String> refusal) {
+    int[] at = new int[rows.size()];
+    int n = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      if (refusals[i] == null && rows.get(i).subjectId() != null) {
+        at[n++] = i;
       }
     }
-    return null;
-  }
-
-  private String erased(String subject) {
-    return gate.check(subject, ANY) == ConsentGate.Verdict.ERASED ? "dropped.erased" : null;
+    String[] ids = new String[n];
+    for (int j = 0; j < n; j++) {
+      ids[j] = rows.get(at[j]).subjectId();
+    }
+    ConsentGate.Verdict[] verdicts = new ConsentGate.Verdict[n];
+    if (gate instanceof ConsentIndex index) {
+      index.checkAll(ids, purpose, verdicts);
+    } else {
+      for (int j = 0; j < n; j++) {
+        verdicts[j] = gate.check(ids[j], purpose);
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      refusals[at[j]] = refusal.apply(verdicts[j]);
+    }
+    return n;
   }
 
   @Override

@@ -68,8 +68,10 @@ public final class ConsentIndex implements ConsentGate {
   public Verdict check(String identifier, Purpose purpose) {
     Tables t = tables;
     Purposes ps = purposes;
-    Integer bit = ps.bits().get(purpose.name());
-    int subject = find(t, Identifiers.key(identifier));
+    return verdict(t, ps, ps.bits().get(purpose.name()), find(t, Identifiers.key(identifier)));
+  }
+
+  private static Verdict verdict(Tables t, Purposes ps, Integer bit, int subject) {
     int at = subject * STRIDE;
     int[] states = t.states();
     if (subject <= 0 || at >= states.length) {
@@ -97,6 +99,31 @@ public final class ConsentIndex implements ConsentGate {
       return (ps.consentBased() & mask) != 0 ? Verdict.NO_BASIS : Verdict.WITHDRAWN;
     }
     return (ps.consentBased() & mask) != 0 ? Verdict.NO_BASIS : Verdict.ALLOW;
+  }
+
+  /**
+   * Checks many identifiers for one purpose: {@code out[i]} is {@code check(identifiers[i], purpose)}. Faster per
+   * row than single checks on large indexes: it hashes all, then probes all, then reads all states, so the
+   * processor overlaps the memory accesses of different rows instead of waiting for each in turn.
+   *
+   * @param identifiers the rows' identifiers; a null one gets a null verdict
+   */
+  public void checkAll(String[] identifiers, Purpose purpose, Verdict[] out) {
+    Tables t = tables;
+    Purposes ps = purposes;
+    Integer bit = ps.bits().get(purpose.name());
+    int n = identifiers.length;
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = identifiers[i] == null ? 0 : Identifiers.key(identifiers[i]);
+    }
+    int[] subjects = new int[n];
+    for (int i = 0; i < n; i++) {
+      subjects[i] = keys[i] == 0 ? 0 : find(t, keys[i]);
+    }
+    for (int i = 0; i < n; i++) {
+      out[i] = identifiers[i] == null ? null : verdict(t, ps, bit, subjects[i]);
+    }
   }
 
   /** Whether an identifier belongs to an erased subject (whatever the purposes). */

@@ -140,7 +140,8 @@ public final class ConsentService implements ConsentCapture {
         "legitimateInterests", tc.legitimateInterests(), "vendorConsents", tc.vendorConsents(),
         "vendorLegitimateInterests", tc.vendorLegitimateInterests())));
     tcfMapping.apply(tc).forEach((purpose, d) -> {
-      if (index.bit(purpose) >= 0 && !skip.contains(purpose) && !(onlyChanges && index.status(subject, purpose) == d.status())) {
+      boolean unchanged = onlyChanges && index.status(subject, purpose) == d.status();
+      if (index.bit(purpose) >= 0 && !skip.contains(purpose) && !unchanged) {
         append(subject, purpose, d.status(), d.basis(), ConsentSource.TCF, notice, at, by, details);
       }
     });

@@ -10,8 +10,8 @@ import java.util.HexFormat;
  * {@link #key(String)} hashes a raw value as if normalised, without allocating, for the per-row gate.
  */
 public final class Identifiers {
-  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-  private static final long FNV_PRIME = 0x100000001b3L;
+  /** An odd 64-bit multiplier (the golden ratio's): the polynomial hash's base. */
+  private static final long MULTIPLIER = 0x9e3779b97f4a7c15L;
 
   private Identifiers() {}
 
@@ -39,8 +39,9 @@ public final class Identifiers {
   }
 
   /**
-   * A 64-bit hash of the normalised value (FNV-1a over the characters, then a murmur finaliser), never 0;
-   * equal for a raw value and its normalised form. The in-memory index's key.
+   * A 64-bit hash of the normalised value (a polynomial over the characters, then a murmur finaliser), never 0;
+   * equal for a raw value and its normalised form. The in-memory index's key. One pass over the characters unless
+   * the value is an e-mail address with upper-case letters.
    */
   public static long key(String raw) {
     int start = 0;
@@ -51,22 +52,22 @@ public final class Identifiers {
     while (end > start && raw.charAt(end - 1) <= ' ') {
       end--;
     }
-    boolean email = false;
-    for (int i = start; i < end; i++) {
-      if (raw.charAt(i) == '@') {
-        email = true;
-        break;
-      }
-    }
-    long h = FNV_OFFSET;
+    long h = 0;
+    boolean at = false;
+    boolean upper = false;
     for (int i = start; i < end; i++) {
       char c = raw.charAt(i);
-      if (email) {
-        c = Character.toLowerCase(c);
-      }
-      h = (h ^ (c & 0xff)) * FNV_PRIME;
-      h = (h ^ (c >>> 8)) * FNV_PRIME;
+      at |= c == '@';
+      upper |= c >= 'A' && c <= 'Z' || c > 0x7f;
+      h = h * MULTIPLIER + c;
     }
+    if (at && upper) {
+      h = 0;
+      for (int i = start; i < end; i++) {
+        h = h * MULTIPLIER + Character.toLowerCase(raw.charAt(i));
+      }
+    }
+    h ^= (end - start);
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;
