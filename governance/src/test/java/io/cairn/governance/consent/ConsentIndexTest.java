@@ -70,6 +70,29 @@ class ConsentIndexTest {
   }
 
   @Test
+  void checkingABatchAnswersLikeCheckingEachRow() {
+    ConsentIndex index = index();
+    for (int s = 1; s <= 5_000; s++) {
+      index.identifier(Identifiers.key("c-" + s), s);
+      index.state(s, "analytics", ConsentStatus.values()[s % 3]);
+      if (s % 7 == 0) {
+        index.suppress(s, s % 14 == 0 ? null : "analytics", s % 49 == 0);
+      }
+    }
+    String[] ids = new String[6_000];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = i % 500 == 0 ? null : "c-" + (i + 1);
+    }
+    Verdict[] out = new Verdict[ids.length];
+    index.checkAll(ids, ANALYTICS, out);
+    for (int i = 0; i < ids.length; i++) {
+      assertThat(out[i]).as(ids[i]).isEqualTo(ids[i] == null ? null : index.check(ids[i], ANALYTICS));
+    }
+    assertThat(out).contains(Verdict.ALLOW, Verdict.NO_BASIS, Verdict.WITHDRAWN, Verdict.SUPPRESSED, Verdict.ERASED,
+        Verdict.UNKNOWN_SUBJECT);
+  }
+
+  @Test
   void theFastKeyEqualsTheKeyOfTheNormalisedValue() {
     for (String raw : List.of("  A@B.C ", "Ä@x.de", "id-42", " ID-42", "x\u0130@y.z")) {
       assertThat(Identifiers.key(raw)).as(raw).isEqualTo(Identifiers.key(Identifiers.normalise(raw)));
