@@ -151,8 +151,8 @@ public class CairnApplication extends Application<CairnConfiguration> {
     DeferredGovernanceHook policyHook = new DeferredGovernanceHook();
     LineageModule lineage = new LineageModule(catalog, config.lineage());
     DeferredGovernanceHook consentHook = new DeferredGovernanceHook();
-    GovernanceHook governance = new CompositeGovernanceHook(List.of(consentHook, policyHook, new DatasetRecorder(datasets),
-        new QualityMetricsRecorder(qualityHistory), lineage.recorder()));
+    GovernanceHook governance = new CompositeGovernanceHook(List.of(consentHook, policyHook,
+        new DatasetRecorder(datasets), new QualityMetricsRecorder(qualityHistory), lineage.recorder()));
     DefaultCamelContext camel = newCamelContext();
     FlowRuntime runtime = new FlowRuntime(camel, flowRepo, runs, quarantine, offsets, governance, extensions,
         new RouteValidator(), config.home(), config.nodeName(), config.batchSize());
