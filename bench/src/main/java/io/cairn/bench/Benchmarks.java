@@ -1,6 +1,7 @@
 package io.cairn.bench;
 
 import io.cairn.bench.Options.Benchmark;
+import io.cairn.bench.consent.ConsentBench;
 import io.cairn.bench.flow.FlowBenchmark;
 import io.cairn.bench.lifecycle.PluginBenchmark;
 import io.cairn.bench.lifecycle.StartBenchmark;
@@ -21,8 +22,9 @@ import java.util.stream.Stream;
 /**
  * {@code bin/cairn bench}: runs the benchmarks once and prints each of Cairn's figures beside its baseline:
  * (1) flow throughput CSV to PostgreSQL against the same route on bare Camel and against {@code COPY}, (2) server
- * start to ready, first start and warm restart, (3) plugin hot-install, (4) Kafka to a governed flow to Kafka
- * against a bare Kafka-clients relay. Progress goes to stderr, the report to
+ * start to ready, first start and warm restart, (3) plugin hot-install, (4) the consent check per row with 10
+ * million subjects against a plain {@code HashSet} lookup, (5) Kafka to a governed flow to Kafka against a bare
+ * Kafka-clients relay. Progress goes to stderr, the report to
  * stdout and, as JSON, to {@code bench/target/bench-report.json}. Exit status: 0 when every figure was taken,
  * 1 when a benchmark failed, 2 for a bad command line, a missing build, or a server that did not start (its
  * log tail is printed).
@@ -89,6 +91,13 @@ public final class Benchmarks {
   }
 
   private static void runAll(Options options, Installation installation, Path work, Report report, PrintStream err) {
+    if (options.runs(Benchmark.CONSENT)) {
+      try {
+        report.consent(ConsentBench.run(options.subjects(), err));
+      } catch (RuntimeException | OutOfMemoryError e) {
+        report.failed(Benchmark.CONSENT, e);
+      }
+    }
     if (options.runs(Benchmark.START)) {
       report.start(new StartBenchmark(installation, err).run(work, options.starts()));
     }

@@ -13,6 +13,7 @@ import java.util.Set;
  * @param only the benchmarks to run
  * @param starts fresh homes in the start benchmark (each started twice: first start, warm restart)
  * @param installs plugin installs in the hot-install benchmark
+ * @param subjects subjects indexed in the consent benchmark
  * @param dbUrl the PostgreSQL database written to (created when missing)
  * @param dbUser its user
  * @param dbPassword its password, or null
@@ -22,18 +23,20 @@ import java.util.Set;
  * @param rate events per second in the Kafka benchmark's latency phase
  */
 public record Options(
-    long rows, Set<Benchmark> only, int starts, int installs, String dbUrl, String dbUser, String dbPassword,
+    long rows, Set<Benchmark> only, int starts, int installs, int subjects,
+    String dbUrl, String dbUser, String dbPassword,
     Path root, Path reportFile, long events, int rate) {
 
   /** The benchmarks that {@code --only} selects. */
-  public enum Benchmark { FLOW, START, PLUGIN, KAFKA }
+  public enum Benchmark { FLOW, START, PLUGIN, CONSENT, KAFKA }
 
   static final String USAGE = """
       usage: bin/cairn bench [options]
         --rows N           rows in the CSV of the flow benchmark (default 1,000,000)
-        --only NAME        run one benchmark: flow, start, plugin or kafka (may be repeated; default all)
+        --only NAME        run one benchmark: flow, start, plugin, consent or kafka (may be repeated; default all)
         --starts N         fresh homes in the start benchmark, each started twice (default 3)
         --installs N       plugin installs in the hot-install benchmark (default 5)
+        --subjects N       subjects indexed in the consent benchmark (default 10,000,000)
         --events N         events in the Kafka benchmark's backlog (default 1,000,000)
         --rate N           events/s in the Kafka benchmark's latency phase (default 20,000)
         --db-url URL       PostgreSQL database for the flow benchmark, created when missing
@@ -52,6 +55,7 @@ public record Options(
     Set<Benchmark> only = EnumSet.noneOf(Benchmark.class);
     int starts = 3;
     int installs = 5;
+    int subjects = 10_000_000;
     String dbUrl = "jdbc:postgresql://127.0.0.1:5432/cairn_bench";
     String dbUser = "postgres";
     String dbPassword = null;
@@ -70,6 +74,7 @@ public record Options(
         case "--only" -> only.add(benchmark(value));
         case "--starts" -> starts = (int) Math.min(positive(name, value), 100);
         case "--installs" -> installs = (int) Math.min(positive(name, value), 100);
+        case "--subjects" -> subjects = (int) Math.min(positive(name, value), 100_000_000);
         case "--db-url" -> dbUrl = required(name, value);
         case "--db-user" -> dbUser = required(name, value);
         case "--db-password" -> dbPassword = required(name, value);
@@ -87,7 +92,7 @@ public record Options(
       throw new IllegalArgumentException("--db-url must be a jdbc:postgresql: URL");
     }
     Path tree = root == null ? Installation.findRoot() : root.toAbsolutePath().normalize();
-    return new Options(rows, only.isEmpty() ? EnumSet.allOf(Benchmark.class) : only, starts, installs, dbUrl,
+    return new Options(rows, only.isEmpty() ? EnumSet.allOf(Benchmark.class) : only, starts, installs, subjects, dbUrl,
         dbUser, dbPassword, tree, report == null ? tree.resolve("bench/target/bench-report.json") : report, events,
         rate);
   }
@@ -101,7 +106,7 @@ public record Options(
     try {
       return Benchmark.valueOf(required("--only", value).toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--only takes flow, start, plugin or kafka, not '" + value + "'");
+      throw new IllegalArgumentException("--only takes flow, start, plugin, consent or kafka, not '" + value + "'");
     }
   }
 

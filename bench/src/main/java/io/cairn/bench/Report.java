@@ -2,6 +2,7 @@ package io.cairn.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cairn.bench.consent.ConsentBench;
 import io.cairn.bench.flow.FlowBenchmark;
 import io.cairn.bench.flow.Measurement;
 import io.cairn.bench.lifecycle.PluginBenchmark;
@@ -28,6 +29,7 @@ final class Report {
   private StartBenchmark.Result start;
   private PluginBenchmark.Result plugin;
   private io.cairn.bench.kafka.KafkaBenchmark.Result kafka;
+  private ConsentBench.Result consent;
   private final List<String> failures = new ArrayList<>();
 
   Report(Environment environment, Options options) {
@@ -62,6 +64,10 @@ final class Report {
     }
   }
 
+  void consent(ConsentBench.Result result) {
+    consent = result;
+  }
+
   void failed(Options.Benchmark benchmark, Throwable error) {
     failures.add(benchmark.name().toLowerCase(Locale.ROOT) + ": "
         + (error.getMessage() == null ? error.toString() : error.getMessage()));
@@ -85,6 +91,9 @@ final class Report {
     }
     if (options.runs(Options.Benchmark.PLUGIN)) {
       pluginText(sb);
+    }
+    if (options.runs(Options.Benchmark.CONSENT)) {
+      consentText(sb);
     }
     if (options.runs(Options.Benchmark.KAFKA)) {
       kafkaText(sb);
@@ -139,7 +148,7 @@ final class Report {
   }
 
   private void kafkaText(StringBuilder sb) {
-    sb.append("\n4. Kafka -> governed flow -> Kafka (one embedded broker, one partition)");
+    sb.append("\n5. Kafka -> governed flow -> Kafka (one embedded broker, one partition)");
     if (kafka == null) {
       sb.append("\n   no result (see FAILED below)\n");
       return;
@@ -174,6 +183,25 @@ final class Report {
     timing(sb, "upload -> a flow using it deployed", plugin.untilDeployable());
   }
 
+  private void consentText(StringBuilder sb) {
+    sb.append("\n4. Consent check per row (in-memory gate, one purpose, CPU time)");
+    if (consent == null) {
+      sb.append("\n   no result (see FAILED below)\n");
+      return;
+    }
+    sb.append(String.format(Locale.ROOT, ", %,d subjects, %,d fresh row ids, best of 7%n", consent.subjects(),
+        consent.rows()));
+    sb.append(String.format(Locale.ROOT, "   %-50s %9.1f ns/row%n", "(a) Cairn consent gate, batches of 1,000",
+        consent.consentNsPerRow()));
+    sb.append(String.format(Locale.ROOT, "   %-50s %9.1f ns/row%n", "    the same, one check call per row",
+        consent.singleNsPerRow()));
+    sb.append(String.format(Locale.ROOT, "   %-50s %9.1f ns/row%n", "(b) HashSet<String>.contains of consenting ids",
+        consent.hashSetNsPerRow()));
+    sb.append(String.format(Locale.ROOT,
+        "   ratio Cairn / HashSet = %.2f    goal < %.0f ns/row: %s    (index built in %.1f s)%n", consent.ratio(),
+        consent.goalNs(), consent.meetsGoal() ? "met" : "missed", consent.buildSeconds()));
+  }
+
   private static void timing(StringBuilder sb, String label, Timings t) {
     sb.append(String.format(Locale.ROOT, "   %-52s %,9.0f ms   (%s)%n", label, t.medianMillis(),
         t.millis().stream().map(ms -> String.format(Locale.ROOT, "%,.0f", ms)).collect(Collectors.joining(", "))));
@@ -193,11 +221,13 @@ final class Report {
     settings.put("installs", options.installs());
     settings.put("events", options.events());
     settings.put("rate", options.rate());
+    settings.put("subjects", options.subjects());
     json.put("options", settings);
     json.put("flow", flow);
     json.put("start", start);
     json.put("plugin", plugin);
     json.put("kafka", kafka);
+    json.put("consent", consent);
     json.put("failures", failures);
     Files.createDirectories(file.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);

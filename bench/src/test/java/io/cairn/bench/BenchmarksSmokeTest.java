@@ -27,7 +27,8 @@ class BenchmarksSmokeTest {
     int status = Benchmarks.run(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), "--rows", "2000", "--starts", "1", "--installs", "2",
         "--events", "3000", "--rate", "1000",
-        "--db-url", "jdbc:postgresql://127.0.0.1:5432/cairn_bench_smoke", "--report", json.toString());
+        "--subjects", "100000", "--db-url", "jdbc:postgresql://127.0.0.1:5432/cairn_bench_smoke",
+        "--report", json.toString());
 
     String report = out.toString(StandardCharsets.UTF_8);
     assertThat(status).as("exit status; stderr:%n%s%nstdout:%n%s", err, report).isZero();
@@ -44,6 +45,8 @@ class BenchmarksSmokeTest {
         .containsPattern("\\(a\\) Cairn: kafka source -> kafka sink.* " + NUMBER + " +" + NUMBER + " +" + NUMBER + "\n")
         .containsPattern("\\(b\\) bare relay.* " + NUMBER + " +" + NUMBER + " +" + NUMBER + "\n")
         .containsPattern("events/s ratio: Cairn / bare relay = " + NUMBER)
+        .containsPattern("\\(a\\) Cairn consent gate, batches of 1,000 +" + NUMBER + " ns/row")
+        .containsPattern("ratio Cairn / HashSet = " + NUMBER)
         .doesNotContain("FAILED");
 
     JsonNode r = new ObjectMapper().readTree(json.toFile());
@@ -59,6 +62,8 @@ class BenchmarksSmokeTest {
     assertThat(r.path("plugin").path("untilDeployable").path("medianMillis").asDouble()).isPositive();
     assertThat(r.path("kafka").path("cairn").path("eventsPerSecond").asDouble()).isPositive();
     assertThat(r.path("kafka").path("bare").path("p99Millis").asDouble()).isPositive();
+    assertThat(r.path("consent").path("subjects").asInt()).isEqualTo(100_000);
+    assertThat(r.path("consent").path("consentNsPerRow").asDouble()).isPositive();
     assertThat(r.path("failures")).isEmpty();
   }
 }

@@ -54,6 +54,7 @@ import io.cairn.platform.auth.Passwords;
 import io.cairn.platform.auth.RoleAuthorizer;
 import io.cairn.platform.cli.PluginCommand;
 import io.cairn.platform.config.CairnConfiguration;
+import io.cairn.platform.consent.ConsentModule;
 import io.cairn.platform.config.ClasspathOrFileSourceProvider;
 import io.cairn.platform.datasets.DatasetsResource;
 import io.cairn.platform.dsar.DsarModule;
@@ -150,8 +151,9 @@ public class CairnApplication extends Application<CairnConfiguration> {
     QualityMetricsRepository qualityHistory = new QualityMetricsRepository(catalog);
     DeferredGovernanceHook policyHook = new DeferredGovernanceHook();
     LineageModule lineage = new LineageModule(catalog, config.lineage());
+    DeferredGovernanceHook consentHook = new DeferredGovernanceHook();
     GovernanceHook governance = new CompositeGovernanceHook(List.of(DsarModule.hook(catalog, config.erasure(),
-        config.home()), policyHook, new DatasetRecorder(datasets),
+        config.home()), consentHook, policyHook, new DatasetRecorder(datasets),
         new QualityMetricsRecorder(qualityHistory), lineage.recorder()));
     DefaultCamelContext camel = newCamelContext();
     FlowRuntime runtime = new FlowRuntime(camel, flowRepo, runs, quarantine, offsets, governance, extensions,
@@ -209,6 +211,14 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.lifecycle().manage(dsar);
     env.jersey().register(dsar.resource());
 
+    // --- consent ---
+    ConsentModule consent = new ConsentModule(catalog, config.consent(), audit,
+        (run, counts) -> lineage.recorder().onMetrics(run, "consent", counts));
+    consentHook.set(consent.hook());
+    env.lifecycle().manage(consent);
+    env.jersey().register(consent.resource());
+    env.jersey().register(consent.gpcResource());
+
     // --- connectors: kafka and redis ---
     if (config.kafka().embedded()) {
       io.cairn.platform.kafka.EmbeddedKafkaBroker broker = new io.cairn.platform.kafka.EmbeddedKafkaBroker(
@@ -255,7 +265,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new io.cairn.platform.web.RootResource());
 
     services = new Services(catalog, users, userService, datasets, extensions, plugins, flowService, runtime,
-        audit, lineage);
+        audit, lineage, consent);
   }
 
   private static DefaultCamelContext newCamelContext() {
@@ -277,7 +287,7 @@ public class CairnApplication extends Application<CairnConfiguration> {
   /** The wired services. */
   public record Services(CatalogDatabase catalog, UserRepository users, UserService userService,
       DatasetRepository datasets, LoadedExtensions extensions, PluginService plugins, FlowService flows,
-      FlowRuntime runtime, AuditLog audit, LineageModule lineage) {}
+      FlowRuntime runtime, AuditLog audit, LineageModule lineage, ConsentModule consent) {}
 
   private static void registerAuth(Environment env, UserRepository users) {
     var basic = new CachingAuthenticator<>(env.metrics(), CatalogAuthenticators.basic(users),

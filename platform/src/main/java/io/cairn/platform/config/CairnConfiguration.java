@@ -128,6 +128,16 @@ public class CairnConfiguration extends Configuration {
     return erasure;
   }
 
+  /** Consent: purposes, unknown-subject defaults, how often the gate reads other nodes' changes, TCF mapping. */
+  @JsonProperty
+  @Valid
+  @NotNull
+  private io.cairn.platform.consent.ConsentConfig consent = new io.cairn.platform.consent.ConsentConfig();
+
+  public io.cairn.platform.consent.ConsentConfig consent() {
+    return consent;
+  }
+
   /** The port of the first application connector (0 when not an HTTP connector). */
   public int applicationPort() {
     if (getServerFactory() instanceof io.dropwizard.core.server.DefaultServerFactory f
