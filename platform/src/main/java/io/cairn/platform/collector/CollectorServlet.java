@@ -25,6 +25,8 @@ final class CollectorServlet extends HttpServlet {
   private static final byte[] OK = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
   private static final byte[] GIF = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
+  private static final long DRAIN_CAP = 16L << 20;
+
   private final transient Collector collector;
   private final transient ObjectMapper json;
   private final transient Clock clock;
@@ -123,17 +125,20 @@ final class CollectorServlet extends HttpServlet {
     return true;
   }
 
+  /** The body, at most {@code limit} bytes; a larger one is read to its end (up to a cap) and refused. */
   private static byte[] body(HttpServletRequest req, int limit) throws IOException, CollectorException {
     long declared = req.getContentLengthLong();
-    if (declared > limit) {
-      throw CollectorException.badRequest("the body is " + declared + " bytes; at most " + limit
-          + " bytes are accepted here (32 KB per event, 500 KB per batch by default)");
-    }
     try (InputStream in = req.getInputStream()) {
-      byte[] b = in.readNBytes(limit + 1);
-      if (b.length > limit) {
-        throw CollectorException.badRequest("the body is more than " + limit
-            + " bytes; at most " + limit + " bytes are accepted here");
+      byte[] b = declared > limit ? new byte[0] : in.readNBytes(limit + 1);
+      if (declared > limit || b.length > limit) {
+        // reading the rest lets the client see the answer instead of a reset connection
+        byte[] skip = new byte[8192];
+        long drained = 0;
+        for (int n; drained < DRAIN_CAP && (n = in.read(skip)) > 0; ) {
+          drained += n;
+        }
+        throw CollectorException.badRequest("the body is more than " + limit + " bytes; at most " + limit
+            + " bytes are accepted here (32 KB per event, 500 KB per batch by default)");
       }
       return b;
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,17 +36,21 @@ class CollectorTest {
   private final List<ConsentSignal> captured = new CopyOnWriteArrayList<>();
   private final AtomicLong nanos = new AtomicLong();
   private EventLog log;
-  private WriteKeys keys;
+  private static WriteKeys keys;
   private String key;
 
-  @BeforeEach
-  void setUp() throws Exception {
+  @BeforeAll
+  static void catalog(@TempDir Path catalogDir) {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(CatalogDatabase.h2FileUrl(dir.resolve("catalog")));
+    h2.setURL(CatalogDatabase.h2FileUrl(catalogDir));
     CatalogDatabase catalog = new CatalogDatabase(h2);
     catalog.migrate();
     keys = new WriteKeys(new WriteKeyRepository(catalog));
-    key = keys.create("site", "admin").key();
+  }
+
+  @BeforeEach
+  void setUp(org.junit.jupiter.api.TestInfo test) throws Exception {
+    key = keys.create(test.getDisplayName(), "admin").key();
     log = EventLog.open(dir.resolve("wal"), 1_000_000, 64_000);
   }
 
@@ -176,7 +181,7 @@ class CollectorTest {
   void aRevokedKeyIsRefused() throws Exception {
     Collector c = collector(captured::add);
     c.accept("track", bytes("{\"userId\": \"u\", \"event\": \"e\"}"), meta(key));
-    long id = keys.list().get(0).id();
+    long id = keys.list().stream().filter(k -> k.name().equals("aRevokedKeyIsRefused()")).findFirst().orElseThrow().id();
     assertThat(keys.revoke(id)).isTrue();
     CollectorException e = refused(c, "track", "{\"userId\": \"u\", \"event\": \"e\"}", meta(key));
     assertThat(e.status()).isEqualTo(401);
