@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -21,7 +25,8 @@ import java.util.zip.CRC32C;
  * <p>Positions are byte offsets over the whole log: a segment file is named after the position of its first
  * record, and a record's {@link LogEntry#next} is where the following one starts. Each record is {@code
  * [int length][int crc32c][short keyLength][key][value]}. {@link #append} returns only after the records are
- * forced to disk; appends that arrive while another thread forces are forced together (group commit). Readers
+ * forced to disk by the log's flusher thread; appends that arrive during a force share the next one (group
+ * commit). Readers
  * see only forced records. A torn record at the end of the last segment (a crash mid-write, never acknowledged)
  * is cut off when the log opens.
  *
@@ -39,7 +44,9 @@ public final class EventLog implements Closeable {
   private final long segmentBytes;
   private final Cursors cursors;
   private final Object appendLock = new Object();
-  private final Object syncLock = new Object();
+  /** Appends waiting to be forced, in position order (added under appendLock). */
+  private final ConcurrentLinkedQueue<Waiter> waiting = new ConcurrentLinkedQueue<>();
+  private final Thread flusher;
   /** Base position to size of every closed segment, plus the active one (size tracked by writtenEnd). */
   private final TreeMap<Long, Long> segments = new TreeMap<>();
   private FileChannel active;
@@ -54,7 +61,11 @@ public final class EventLog implements Closeable {
     this.maxBytes = maxBytes;
     this.segmentBytes = segmentBytes;
     this.cursors = new Cursors(dir.resolve("cursors"));
+    this.flusher = Thread.ofPlatform().name("event-log-flusher").daemon().unstarted(this::flushLoop);
   }
+
+  /** An append waiting until the log is forced up to {@code end}. */
+  private record Waiter(long end, CompletableFuture<Void> done) {}
 
   /**
    * Opens (creating when missing) the log in a folder.
@@ -66,6 +77,7 @@ public final class EventLog implements Closeable {
     Files.createDirectories(dir);
     EventLog log = new EventLog(dir, maxBytes, segmentBytes);
     log.recover();
+    log.flusher.start();
     return log;
   }
 
@@ -135,6 +147,7 @@ public final class EventLog implements Closeable {
     }
     buf.flip();
     long end;
+    Waiter waiter;
     synchronized (appendLock) {
       if (closed) {
         throw new IOException("the write-ahead log is closed");
@@ -145,6 +158,7 @@ public final class EventLog implements Closeable {
       if (writtenEnd > activeBase && writtenEnd - activeBase + size > segmentBytes) {
         roll();
       }
+      waiter = new Waiter(writtenEnd + size, new CompletableFuture<>());
       long at = writtenEnd - activeBase;
       while (buf.hasRemaining()) {
         at += active.write(buf, at);
@@ -153,8 +167,17 @@ public final class EventLog implements Closeable {
       totalBytes += size;
       segments.put(activeBase, writtenEnd - activeBase);
       end = writtenEnd;
+      waiting.add(waiter);
     }
-    sync(end);
+    LockSupport.unpark(flusher);
+    try {
+      waiter.done().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while the write-ahead log was forced");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
     return end;
   }
 
@@ -168,11 +191,22 @@ public final class EventLog implements Closeable {
     durableEnd = Math.max(durableEnd, activeBase);
   }
 
-  /** Forces everything up to {@code end}; one force covers every append made before it started. */
-  private void sync(long end) throws IOException {
-    synchronized (syncLock) {
-      if (durableEnd >= end) {
-        return;
+  /**
+   * The one thread that forces the log (group commit): it forces everything written so far, then completes every
+   * append that force covered, so appends that arrived during a force share the next one and no appender waits
+   * for another's turn.
+   */
+  private void flushLoop() {
+    while (true) {
+      Waiter first = waiting.peek();
+      if (first == null) {
+        synchronized (appendLock) {
+          if (closed && waiting.isEmpty()) {
+            return;
+          }
+        }
+        LockSupport.parkNanos(1_000_000);
+        continue;
       }
       FileChannel ch;
       long target;
@@ -181,11 +215,22 @@ public final class EventLog implements Closeable {
         target = writtenEnd;
       }
       try {
-        ch.force(false);
-      } catch (java.nio.channels.ClosedChannelException rolledMeanwhile) {
-        // roll() forced this segment before closing it
+        if (target > durableEnd) {
+          try {
+            ch.force(false);
+          } catch (java.nio.channels.ClosedChannelException rolledOrClosed) {
+            // roll() and close() force a segment before closing it
+          }
+          durableEnd = target;
+        }
+        for (Waiter w = waiting.peek(); w != null && w.end() <= target; w = waiting.peek()) {
+          waiting.poll().done().complete(null);
+        }
+      } catch (IOException | RuntimeException e) {
+        for (Waiter w = waiting.poll(); w != null; w = waiting.poll()) {
+          w.done().completeExceptionally(e);
+        }
       }
-      durableEnd = Math.max(durableEnd, target);
     }
   }
 
@@ -335,8 +380,15 @@ public final class EventLog implements Closeable {
       if (!closed) {
         closed = true;
         active.force(false);
+        durableEnd = writtenEnd;
         active.close();
       }
+    }
+    LockSupport.unpark(flusher);
+    try {
+      flusher.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
