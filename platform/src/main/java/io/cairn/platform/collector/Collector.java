@@ -30,6 +30,7 @@ final class Collector {
   static final String BATCH = "batch";
 
   private final ObjectMapper json;
+  private final com.fasterxml.jackson.databind.ObjectWriter writer;
   private final WriteKeys keys;
   private final EventLog log;
   private final RateLimits limits;
@@ -40,6 +41,7 @@ final class Collector {
   Collector(ObjectMapper json, WriteKeys keys, EventLog log, RateLimits limits, ConsentCapture consent,
       int maxEventBytes, int maxBatchBytes) {
     this.json = json;
+    this.writer = json.writer();
     this.keys = keys;
     this.log = log;
     this.limits = limits;
@@ -94,9 +96,11 @@ final class Collector {
     for (int i = 0; i < events.size(); i++) {
       ObjectNode e = events.get(i);
       String messageId = SegmentEvents.stamp(e, parsed.context(), writeKey.id(), meta, receivedAt);
-      ConsentSignal signal = ConsentSignals.of(e, meta, where(kind, i));
-      if (!signal.isEmpty()) {
-        signals.add(signal);
+      if (ConsentSignals.present(e, meta)) {
+        ConsentSignal signal = ConsentSignals.of(e, meta, where(kind, i));
+        if (!signal.isEmpty()) {
+          signals.add(signal);
+        }
       }
       entries.add(LogEntry.of(messageId, bytes(e)));
     }
@@ -120,7 +124,7 @@ final class Collector {
 
   private byte[] bytes(ObjectNode event) {
     try {
-      return json.writeValueAsBytes(event);
+      return writer.writeValueAsBytes(event);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

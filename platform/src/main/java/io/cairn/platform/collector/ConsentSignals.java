@@ -19,6 +19,15 @@ import java.util.Map;
 final class ConsentSignals {
   private ConsentSignals() {}
 
+  /** Whether the event or request may carry consent at all (else there is no signal to build). */
+  static boolean present(ObjectNode event, RequestMeta meta) {
+    if (meta.gpc() || meta.tcfCookie() != null || meta.tcfHeader() != null) {
+      return true;
+    }
+    JsonNode context = event.get("context");
+    return context != null && (context.has("consent") || context.has("tcf"));
+  }
+
   static ConsentSignal of(ObjectNode event, RequestMeta meta, String where) throws CollectorException {
     List<Map.Entry<String, String>> ids = new ArrayList<>();
     add(ids, "userId", event.get("userId"));

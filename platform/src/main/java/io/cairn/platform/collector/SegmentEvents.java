@@ -62,13 +62,45 @@ final class SegmentEvents {
     }
     JsonNode ts = event.get("timestamp");
     if (ts != null && !ts.isNull()) {
-      try {
-        OffsetDateTime.parse(ts.asText());
-      } catch (DateTimeParseException e) {
+      if (!isoDateTime(ts.asText())) {
         throw CollectorException.badRequest(where + ": \"timestamp\" '" + ts.asText() + "' is not an ISO-8601 date-time");
       }
     }
     id(event, "messageId", where);
+  }
+
+  /**
+   * Whether the text is an ISO-8601 date-time with an offset; the usual shape ({@code 2026-11-24T10:00:00.123Z})
+   * is checked by hand, anything else by {@link OffsetDateTime#parse}.
+   */
+  static boolean isoDateTime(String s) {
+    int n = s.length();
+    if (n >= 20 && digits(s, 0, 4) && s.charAt(4) == '-' && digits(s, 5, 7) && s.charAt(7) == '-' && digits(s, 8, 10)
+        && s.charAt(10) == 'T' && digits(s, 11, 13) && s.charAt(13) == ':' && digits(s, 14, 16) && s.charAt(16) == ':'
+        && digits(s, 17, 19) && s.charAt(n - 1) == 'Z' && number(s, 5) >= 1 && number(s, 5) <= 12
+        && number(s, 8) >= 1 && number(s, 8) <= 31 && number(s, 11) < 24 && number(s, 14) < 60 && number(s, 17) < 61
+        && (n == 20 || s.charAt(19) == '.' && n > 21 && digits(s, 20, n - 1))) {
+      return true;
+    }
+    try {
+      OffsetDateTime.parse(s);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int number(String s, int at) {
+    return (s.charAt(at) - '0') * 10 + s.charAt(at + 1) - '0';
   }
 
   private static String id(ObjectNode event, String field, String where) throws CollectorException {
