@@ -159,6 +159,15 @@ class CollectorApiTest {
   }
 
   @Test
+  void theCollectorReportsItsLogInTheHealthCheck() throws Exception {
+    HttpResponse<String> health = send(HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getAdminPort()
+        + "/healthcheck")).GET());
+    JsonNode collector = JSON.readTree(health.body()).get("collector");
+    assertThat(collector.get("healthy").asBoolean()).as(health.body()).isTrue();
+    assertThat(collector.get("message").asText()).contains("of 1073741824 bytes in the write-ahead log");
+  }
+
+  @Test
   void badInputGets4xxWithAMessage() throws Exception {
     String key = newKey("bad-input");
     HttpResponse<String> malformed = post("/v1/track", key, "{\"userId\": \"u\", \"event\": ");
