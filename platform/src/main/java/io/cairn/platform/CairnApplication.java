@@ -252,6 +252,12 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new io.cairn.platform.profiles.SegmentsResource());
     env.jersey().register(new io.cairn.platform.profiles.ModelsResource(modelRegistry));
 
+    // --- collector ---
+    io.cairn.platform.collector.CollectorModule collector = new io.cairn.platform.collector.CollectorModule(
+        config.collector(), config.home(), config.nodeName(), config.kafka(),
+        new io.cairn.catalog.collector.WriteKeyRepository(catalog), io.cairn.governance.consent.ConsentCapture.NONE);
+    collector.register(env, extensions, audit);
+
     registerAuth(env, users);
     env.jersey().register(new BadInputMapper());
     env.jersey().register(new FlowErrorMappers.InvalidRoute());

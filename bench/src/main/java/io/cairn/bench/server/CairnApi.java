@@ -103,6 +103,17 @@ public final class CairnApi implements AutoCloseable {
     }
   }
 
+  /** Creates a collector write key ({@code POST /api/v1/collector/writekeys}); returns the key. */
+  public String createWriteKey(String name) {
+    return expect(201, send("POST", "/api/v1/collector/writekeys", "application/json",
+        HttpRequest.BodyPublishers.ofString(toJson(Map.of("name", name))))).json().path("key").asText();
+  }
+
+  /** {@code http://127.0.0.1:<port>} of the server. */
+  public URI base() {
+    return base;
+  }
+
   /** The installed plugins ({@code GET /api/v1/plugins}). */
   public Reply plugins() {
     return send("GET", "/api/v1/plugins", null, null);

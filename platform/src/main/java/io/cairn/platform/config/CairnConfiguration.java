@@ -138,6 +138,16 @@ public class CairnConfiguration extends Configuration {
     return consent;
   }
 
+  /** The Segment-compatible event collector: write-ahead log, Kafka topic, limits, CORS. */
+  @JsonProperty
+  @Valid
+  @NotNull
+  private io.cairn.platform.collector.CollectorConfig collector = new io.cairn.platform.collector.CollectorConfig();
+
+  public io.cairn.platform.collector.CollectorConfig collector() {
+    return collector;
+  }
+
   /** The port of the first application connector (0 when not an HTTP connector). */
   public int applicationPort() {
     if (getServerFactory() instanceof io.dropwizard.core.server.DefaultServerFactory f

@@ -1,13 +1,16 @@
 package io.cairn.platform.plugins;
 
+import io.cairn.spi.connector.SourceConnector;
 import io.cairn.spi.step.StepFactory;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Publishes steps that the host itself provides (such as {@code cairn:step:mask}, which needs the managed
- * masking key and the catalog's token vault that plugins cannot reach) in the extension registry, under the
- * reserved plugin id {@value #HOST_ID}. Routes reach them like plugin steps; a plugin that contributes a step
- * of the same name is refused as a conflict.
+ * Publishes steps and sources that the host itself provides (such as {@code cairn:step:mask}, which needs the
+ * managed masking key and the catalog's token vault that plugins cannot reach, or {@code cairn:source:collector},
+ * which reads the collector's write-ahead log) in the extension registry, under the reserved plugin id {@value
+ * #HOST_ID}. Routes reach them like plugin extensions; a plugin that contributes one of the same name is refused
+ * as a conflict. Each call adds to what earlier calls registered.
  */
 public final class HostExtensions {
   /** The plugin id host-provided extensions are listed under. */
@@ -15,9 +18,31 @@ public final class HostExtensions {
 
   private HostExtensions() {}
 
-  /** Registers the host's steps; call once, before the plugin service starts. */
+  /** Registers the host's steps; call before the plugin service starts. */
   public static void registerSteps(LoadedExtensions registry, List<StepFactory> steps) {
-    registry.put(HOST_ID, steps.stream().map(s -> new LoadedExtension(new ExtensionInfo(HOST_ID, ExtensionInfo.STEP,
+    add(registry, steps.stream().map(s -> new LoadedExtension(new ExtensionInfo(HOST_ID, ExtensionInfo.STEP,
         s.name(), s.description(), s.configDef().properties()), s)).toList());
+  }
+
+  /** Registers the host's sources; call before the plugin service starts. */
+  public static void registerSources(LoadedExtensions registry, List<SourceConnector> sources) {
+    add(registry, sources.stream().map(s -> new LoadedExtension(new ExtensionInfo(HOST_ID, ExtensionInfo.SOURCE,
+        s.name(), s.description(), s.configDef().properties()), s)).toList());
+  }
+
+  private static void add(LoadedExtensions registry, List<LoadedExtension> more) {
+    List<LoadedExtension> all = new ArrayList<>();
+    for (ExtensionInfo info : registry.ofPlugin(HOST_ID)) {
+      Object instance = switch (info.kind()) {
+        case ExtensionInfo.STEP -> registry.step(info.name()).orElse(null);
+        case ExtensionInfo.SOURCE -> registry.source(info.name()).orElse(null);
+        default -> registry.sink(info.name()).orElse(null);
+      };
+      if (instance != null && more.stream().noneMatch(m -> m.info().key().equals(info.key()))) {
+        all.add(new LoadedExtension(info, instance));
+      }
+    }
+    all.addAll(more);
+    registry.put(HOST_ID, all);
   }
 }

@@ -1,0 +1,161 @@
+package io.cairn.platform.collector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Segment's event rules: what each type must carry, and the stamp the collector adds (messageId when missing,
+ * receivedAt, the client's IP and user agent in {@code context}, the write key's id; the write key itself is
+ * removed). Stateless.
+ */
+final class SegmentEvents {
+  static final Set<String> TYPES = Set.of("identify", "track", "page", "screen", "group", "alias");
+  private static final int MAX_ID_LENGTH = 256;
+  private static final Set<String> OBJECTS = Set.of("properties", "traits", "context", "integrations");
+
+  private SegmentEvents() {}
+
+  /**
+   * Checks one event; {@code type} is the endpoint's type for single events, null in a batch.
+   *
+   * @param where how the error names the event, e.g. {@code batch[3]} or {@code the event}
+   */
+  static void validate(ObjectNode event, String type, String where) throws CollectorException {
+    if (type != null) {
+      event.put("type", type);
+    }
+    String t = ParsedBody.text(event.get("type"));
+    if (t == null || !TYPES.contains(t)) {
+      throw CollectorException.badRequest(where + ": \"type\" must be one of identify, track, page, screen, group, "
+          + "alias" + (t == null ? "" : " (not '" + t + "')"));
+    }
+    String userId = id(event, "userId", where);
+    String anonymousId = id(event, "anonymousId", where);
+    if (userId == null && anonymousId == null) {
+      throw CollectorException.badRequest(where + ": a " + t + " event needs a \"userId\" or an \"anonymousId\"");
+    }
+    switch (t) {
+      case "track" -> {
+        String name = ParsedBody.text(event.get("event"));
+        if (name == null || name.isBlank()) {
+          throw CollectorException.badRequest(where + ": a track event needs an \"event\" name");
+        }
+      }
+      case "group" -> require(event, "groupId", t, where);
+      case "alias" -> {
+        require(event, "previousId", t, where);
+        require(event, "userId", t, where);
+      }
+      default -> { }
+    }
+    for (String field : OBJECTS) {
+      JsonNode v = event.get(field);
+      if (v != null && !v.isNull() && !v.isObject()) {
+        throw CollectorException.badRequest(where + ": \"" + field + "\" must be a JSON object");
+      }
+    }
+    JsonNode ts = event.get("timestamp");
+    if (ts != null && !ts.isNull()) {
+      if (!isoDateTime(ts.asText())) {
+        throw CollectorException.badRequest(where + ": \"timestamp\" '" + ts.asText() + "' is not an ISO-8601 date-time");
+      }
+    }
+    id(event, "messageId", where);
+  }
+
+  /**
+   * Whether the text is an ISO-8601 date-time with an offset; the usual shape ({@code 2026-11-24T10:00:00.123Z})
+   * is checked by hand, anything else by {@link OffsetDateTime#parse}.
+   */
+  static boolean isoDateTime(String s) {
+    int n = s.length();
+    if (n >= 20 && digits(s, 0, 4) && s.charAt(4) == '-' && digits(s, 5, 7) && s.charAt(7) == '-' && digits(s, 8, 10)
+        && s.charAt(10) == 'T' && digits(s, 11, 13) && s.charAt(13) == ':' && digits(s, 14, 16) && s.charAt(16) == ':'
+        && digits(s, 17, 19) && s.charAt(n - 1) == 'Z' && number(s, 5) >= 1 && number(s, 5) <= 12
+        && number(s, 8) >= 1 && number(s, 8) <= 31 && number(s, 11) < 24 && number(s, 14) < 60 && number(s, 17) < 61
+        && (n == 20 || s.charAt(19) == '.' && n > 21 && digits(s, 20, n - 1))) {
+      return true;
+    }
+    try {
+      OffsetDateTime.parse(s);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int number(String s, int at) {
+    return (s.charAt(at) - '0') * 10 + s.charAt(at + 1) - '0';
+  }
+
+  private static String id(ObjectNode event, String field, String where) throws CollectorException {
+    JsonNode v = event.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual() && !v.isNumber()) {
+      throw CollectorException.badRequest(where + ": \"" + field + "\" must be a string");
+    }
+    String s = v.asText();
+    if (s.length() > MAX_ID_LENGTH) {
+      throw CollectorException.badRequest(where + ": \"" + field + "\" is longer than " + MAX_ID_LENGTH + " characters");
+    }
+    if (v.isNumber()) {
+      event.put(field, s);
+    }
+    return s.isEmpty() ? null : s;
+  }
+
+  private static void require(ObjectNode event, String field, String type, String where) throws CollectorException {
+    String v = ParsedBody.text(event.get(field));
+    if (v == null || v.isEmpty()) {
+      throw CollectorException.badRequest(where + ": a " + type + " event needs \"" + field + "\"");
+    }
+  }
+
+  /** Stamps a valid event in place; returns its messageId. */
+  static String stamp(ObjectNode event, ObjectNode batchContext, long writeKeyId, RequestMeta meta, String receivedAt) {
+    event.remove("writeKey");
+    String messageId = ParsedBody.text(event.get("messageId"));
+    if (messageId == null || messageId.isEmpty()) {
+      messageId = UUID.randomUUID().toString();
+      event.put("messageId", messageId);
+    }
+    ObjectNode context = event.get("context") instanceof ObjectNode c ? c : event.putObject("context");
+    if (batchContext != null) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = batchContext.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        if (!context.has(f.getKey())) {
+          context.set(f.getKey(), f.getValue());
+        }
+      }
+    }
+    if (!context.hasNonNull("ip") && meta.ip() != null) {
+      context.put("ip", meta.ip());
+    }
+    if (!context.hasNonNull("userAgent") && meta.userAgent() != null) {
+      context.put("userAgent", meta.userAgent());
+    }
+    if (!event.hasNonNull("timestamp")) {
+      event.put("timestamp", receivedAt);
+    }
+    event.put("receivedAt", receivedAt);
+    event.put("writeKeyId", writeKeyId);
+    return messageId;
+  }
+}

@@ -1,0 +1,73 @@
+package io.cairn.platform.collector;
+
+import io.cairn.catalog.collector.WriteKeyEntry;
+import io.cairn.catalog.collector.WriteKeyRepository;
+import io.cairn.platform.auth.ApiTokens;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Write keys: created with a random secret that is returned once, stored as its SHA-256, resolved on every
+ * collector request from memory (a miss asks the catalog once, so keys created on another node work too).
+ * Thread-safe.
+ */
+public final class WriteKeys {
+  static final String PREFIX = "wk_";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final WriteKeyRepository repository;
+  private final Map<String, WriteKeyEntry> byHash = new ConcurrentHashMap<>();
+
+  public WriteKeys(WriteKeyRepository repository) {
+    this.repository = repository;
+  }
+
+  /** A new key and the secret to hand to its owner (shown this once). */
+  public record Created(WriteKeyEntry entry, String key) {}
+
+  /** Creates a key; {@link IllegalArgumentException} when the name is empty, too long or taken. */
+  public Created create(String name, String createdBy) {
+    if (name == null || name.isBlank() || name.length() > 128) {
+      throw new IllegalArgumentException("a write key needs a name of 1 to 128 characters");
+    }
+    if (repository.nameTaken(name)) {
+      throw new IllegalStateException("a write key named '" + name + "' already exists");
+    }
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    WriteKeyEntry entry = repository.create(name, key.substring(0, PREFIX.length() + 6), ApiTokens.hash(key),
+        createdBy);
+    return new Created(entry, key);
+  }
+
+  public List<WriteKeyEntry> list() {
+    return repository.list();
+  }
+
+  /** Revokes a key; its events are refused from now on. False when unknown or revoked already. */
+  public boolean revoke(long id) {
+    boolean revoked = repository.revoke(id);
+    byHash.values().removeIf(e -> e.id() == id);
+    return revoked;
+  }
+
+  /** The active key with this secret, if any. */
+  public Optional<WriteKeyEntry> resolve(String key) {
+    if (key == null || key.isEmpty() || key.length() > 256) {
+      return Optional.empty();
+    }
+    String hash = ApiTokens.hash(key);
+    WriteKeyEntry known = byHash.get(hash);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<WriteKeyEntry> found = repository.findByHash(hash).filter(WriteKeyEntry::active);
+    found.ifPresent(e -> byHash.put(hash, e));
+    return found;
+  }
+}

@@ -1,0 +1,254 @@
+package io.cairn.platform.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.catalog.CatalogDatabase;
+import io.cairn.catalog.collector.WriteKeyRepository;
+import io.cairn.governance.consent.ConsentCapture;
+import io.cairn.governance.consent.ConsentSignal;
+import io.cairn.platform.collector.wal.EventLog;
+import io.cairn.platform.collector.wal.LogEntry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The collector's service on a real catalog (H2) and a real write-ahead log, with a recording consent capture:
+ * stamping, consent signals, and refusals (401, 400, 429, 503) that store nothing.
+ */
+class CollectorTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+  @TempDir Path dir;
+  private final List<ConsentSignal> captured = new CopyOnWriteArrayList<>();
+  private final AtomicLong nanos = new AtomicLong();
+  private EventLog log;
+  private static WriteKeys keys;
+  private String key;
+
+  @BeforeAll
+  static void catalog(@TempDir Path catalogDir) {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(CatalogDatabase.h2FileUrl(catalogDir));
+    CatalogDatabase catalog = new CatalogDatabase(h2);
+    catalog.migrate();
+    keys = new WriteKeys(new WriteKeyRepository(catalog));
+  }
+
+  @BeforeEach
+  void setUp(org.junit.jupiter.api.TestInfo test) throws Exception {
+    key = keys.create(test.getDisplayName(), "admin").key();
+    log = EventLog.open(dir.resolve("wal"), 1_000_000, 64_000);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    log.close();
+  }
+
+  private Collector collector(ConsentCapture capture) {
+    return new Collector(JSON, keys, log, new RateLimits(50, nanos::get), capture, 32 * 1024, 500 * 1024);
+  }
+
+  private static RequestMeta meta(String basicUser) {
+    return new RequestMeta(basicUser, "10.1.2.3", "curl/8", null, null, false, NOW);
+  }
+
+  private static byte[] bytes(String json) {
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private List<JsonNode> stored() throws Exception {
+    List<JsonNode> out = new java.util.ArrayList<>();
+    for (LogEntry e : log.read(0, 1000)) {
+      out.add(JSON.readTree(e.value()));
+    }
+    return out;
+  }
+
+  @Test
+  void eventsAreStampedAndStoredWithoutTheWriteKey() throws Exception {
+    int n = collector(captured::add).accept(Collector.BATCH, bytes("""
+        {"writeKey": "%s", "context": {"library": {"name": "x"}},
+         "batch": [{"type": "track", "userId": "u1", "event": "Bought", "properties": {"sku": "A-1", "price": 9.5},
+                    "messageId": "m-1"},
+                   {"type": "identify", "anonymousId": 42, "traits": {"email": "a@b.c"},
+                    "context": {"ip": "1.1.1.1"}}]}
+        """.formatted(key)), meta(null));
+    assertThat(n).isEqualTo(2);
+    List<JsonNode> events = stored();
+    assertThat(events).hasSize(2);
+    JsonNode track = events.get(0);
+    assertThat(track.get("messageId").asText()).isEqualTo("m-1");
+    assertThat(track.get("properties").get("price").asDouble()).isEqualTo(9.5);
+    assertThat(track.get("receivedAt").asText()).isEqualTo("2026-11-24T10:00:00Z");
+    assertThat(track.get("timestamp").asText()).as("defaults to receivedAt").isEqualTo("2026-11-24T10:00:00Z");
+    assertThat(track.get("context").get("ip").asText()).isEqualTo("10.1.2.3");
+    assertThat(track.get("context").get("userAgent").asText()).isEqualTo("curl/8");
+    assertThat(track.get("context").get("library").get("name").asText()).as("batch context").isEqualTo("x");
+    assertThat(track.get("writeKeyId").asLong()).isPositive();
+    assertThat(track.toString()).doesNotContain(key).doesNotContain("writeKey\"");
+    JsonNode identify = events.get(1);
+    assertThat(identify.get("anonymousId").asText()).isEqualTo("42");
+    assertThat(identify.get("messageId").asText()).hasSize(36);
+    assertThat(identify.get("context").get("ip").asText()).as("the client's own ip wins").isEqualTo("1.1.1.1");
+    assertThat(captured).as("no consent in these events").isEmpty();
+  }
+
+  @Test
+  void consentSignalsGoToTheCaptureFromContextCookieHeaderAndGpc() throws Exception {
+    Collector c = collector(captured::add);
+    c.accept("track", bytes("""
+        {"userId": "u1", "event": "Viewed", "traits": {"email": "u1@shop.test"},
+         "context": {"consent": {"tcString": "CPXxRfAPXxRfAAfKABENB-CgAAAAAAAAAAYgAAAAAAAA",
+                                 "purposes": {"email_marketing": true, "advertising": false},
+                                 "noticeVersion": "v3"}}}
+        """), meta(key));
+    c.accept("page", bytes("{\"anonymousId\": \"a2\", \"name\": \"Home\"}"),
+        new RequestMeta(key, "10.0.0.1", "ua", "COOKIE-TC", "HEADER-TC", true, NOW));
+    c.accept("page", bytes("{\"anonymousId\": \"a3\", \"context\": {\"tcf\": {\"tcString\": \"CTX-TC\"}}}"),
+        new RequestMeta(key, "10.0.0.1", "ua", null, "HEADER-TC", false, NOW));
+
+    assertThat(captured).hasSize(3);
+    ConsentSignal first = captured.get(0);
+    assertThat(first.identifiers()).containsExactly(Map.entry("userId", "u1"), Map.entry("email", "u1@shop.test"));
+    assertThat(first.tcString()).startsWith("CPXxRf");
+    assertThat(first.purposes()).containsExactlyInAnyOrderEntriesOf(
+        Map.of("email_marketing", true, "advertising", false));
+    assertThat(first.noticeVersion()).isEqualTo("v3");
+    assertThat(first.gpc()).isFalse();
+    assertThat(first.receivedAt()).isEqualTo(NOW);
+    assertThat(captured.get(1).tcString()).as("the cookie before the header").isEqualTo("COOKIE-TC");
+    assertThat(captured.get(1).gpc()).isTrue();
+    assertThat(captured.get(1).identifiers()).containsExactly(Map.entry("anonymousId", "a2"));
+    assertThat(captured.get(2).tcString()).as("the event's context first").isEqualTo("CTX-TC");
+  }
+
+  @Test
+  void aRefusedConsentSignalIsA400AndStoresNothing() throws Exception {
+    Collector c = collector(signal -> {
+      throw new IllegalArgumentException("unknown purpose 'telepathy'");
+    });
+    assertThatThrownBy(() -> c.accept("track", bytes("""
+        {"userId": "u1", "event": "E", "context": {"consent": {"purposes": {"telepathy": true}}}}
+        """), meta(key)))
+        .isInstanceOf(CollectorException.class).hasMessageContaining("unknown purpose 'telepathy'")
+        .extracting(e -> ((CollectorException) e).status()).isEqualTo(400);
+    assertThatThrownBy(() -> collector(captured::add).accept("track", bytes("""
+        {"userId": "u1", "event": "E", "context": {"consent": {"purposes": {"ads": "yes"}}}}
+        """), meta(key))).hasMessageContaining("purposes.ads must be true or false");
+    assertThat(stored()).isEmpty();
+  }
+
+  @Test
+  void badInputIsRefusedWithAMessage() {
+    Collector c = collector(captured::add);
+    assertRefused(c, "track", "{\"userId\": \"u\"", meta(key), 400, "malformed JSON");
+    assertRefused(c, "track", "[1,2]", meta(key), 400, "must be a JSON object");
+    assertRefused(c, "track", "{\"userId\": \"u\"}", meta(key), 400, "needs an \"event\" name");
+    assertRefused(c, "identify", "{\"traits\": {}}", meta(key), 400, "needs a \"userId\" or an \"anonymousId\"");
+    assertRefused(c, "group", "{\"userId\": \"u\"}", meta(key), 400, "needs \"groupId\"");
+    assertRefused(c, "alias", "{\"userId\": \"u\"}", meta(key), 400, "needs \"previousId\"");
+    assertRefused(c, "track", "{\"userId\": \"u\", \"event\": \"e\", \"properties\": [1]}", meta(key), 400,
+        "\"properties\" must be a JSON object");
+    assertRefused(c, "track", "{\"userId\": \"u\", \"event\": \"e\", \"timestamp\": \"yesterday\"}", meta(key), 400,
+        "not an ISO-8601");
+    assertRefused(c, Collector.BATCH, "{\"batch\": [{\"type\": \"fly\", \"userId\": \"u\"}]}", meta(key), 400,
+        "batch[0]: \"type\" must be one of");
+    assertRefused(c, Collector.BATCH, "{\"writeKey\": \"%s\"}".formatted(key), meta(null), 400, "\"batch\" array");
+    assertRefused(c, "track", "{\"userId\": \"u\", \"event\": \"e\"}", meta(null), 401, "no write key");
+    assertRefused(c, "track", "{\"userId\": \"u\", \"event\": \"e\"}", meta("wk_wrong"), 401, "unknown or revoked");
+    String big = "{\"userId\": \"u\", \"event\": \"e\", \"properties\": {\"x\": \"" + "y".repeat(33 * 1024) + "\"}}";
+    assertRefused(c, "track", big, meta(key), 400, "more than 32768 bytes");
+    assertRefused(c, Collector.BATCH, "{\"batch\": [" + big.replace("\"userId\"", "\"type\": \"track\", \"userId\"")
+        + "]}", meta(key), 400, "batch[0] is 33");
+  }
+
+  @Test
+  void aRevokedKeyIsRefused() throws Exception {
+    Collector c = collector(captured::add);
+    c.accept("track", bytes("{\"userId\": \"u\", \"event\": \"e\"}"), meta(key));
+    long id = keys.list().stream().filter(k -> k.name().equals("aRevokedKeyIsRefused()")).findFirst().orElseThrow().id();
+    assertThat(keys.revoke(id)).isTrue();
+    CollectorException e = refused(c, "track", "{\"userId\": \"u\", \"event\": \"e\"}", meta(key));
+    assertThat(e.status()).isEqualTo(401);
+    assertThat(e.getMessage()).contains("revoked");
+    assertThat(log.read(0, 10)).hasSize(1);
+  }
+
+  @Test
+  void theRateLimitAnswers429UntilTheBucketRefills() throws Exception {
+    Collector c = collector(captured::add);
+    String batch = batchOf(50);
+    c.accept(Collector.BATCH, bytes(batch), meta(key));
+    CollectorException e = refused(c, Collector.BATCH, batch, meta(key));
+    assertThat(e.status()).isEqualTo(429);
+    assertThat(e.retryAfterSeconds()).isEqualTo(1);
+    nanos.addAndGet(1_000_000_000L);
+    assertThat(c.accept(Collector.BATCH, bytes(batch), meta(key))).isEqualTo(50);
+  }
+
+  @Test
+  void aFullLogAnswers503AndTakesEventsAgainOnceDrained() throws Exception {
+    log.close();
+    log = EventLog.open(dir.resolve("small-wal"), 20_000, 4_000);
+    Collector c = new Collector(JSON, keys, log, new RateLimits(0, nanos::get), captured::add, 32 * 1024,
+        500 * 1024);
+    String batch = batchOf(20);
+    CollectorException full = null;
+    for (int i = 0; i < 100 && full == null; i++) {
+      try {
+        c.accept(Collector.BATCH, bytes(batch), meta(key));
+      } catch (CollectorException e) {
+        full = e;
+      }
+    }
+    assertThat(full).isNotNull();
+    assertThat(full.status()).isEqualTo(503);
+    assertThat(full.retryAfterSeconds()).isPositive();
+    log.commit("kafka", log.end());
+    assertThat(c.accept(Collector.BATCH, bytes(batch), meta(key))).isEqualTo(20);
+  }
+
+  private static String batchOf(int n) {
+    StringBuilder b = new StringBuilder("{\"batch\": [");
+    for (int i = 0; i < n; i++) {
+      b.append(i == 0 ? "" : ",").append("{\"type\": \"track\", \"userId\": \"u").append(i)
+          .append("\", \"event\": \"e\"}");
+    }
+    return b.append("]}").toString();
+  }
+
+  private static CollectorException refused(Collector c, String kind, String body, RequestMeta meta) {
+    try {
+      c.accept(kind, bytes(body), meta);
+    } catch (CollectorException e) {
+      return e;
+    }
+    throw new AssertionError("accepted: " + body);
+  }
+
+  private void assertRefused(Collector c, String kind, String body, RequestMeta meta, int status, String message) {
+    CollectorException e = refused(c, kind, body, meta);
+    assertThat(e.status()).as(body).isEqualTo(status);
+    assertThat(e.getMessage()).as(body).contains(message);
+    try {
+      assertThat(log.read(0, 10)).as("nothing stored").isEmpty();
+    } catch (java.io.IOException io) {
+      throw new java.io.UncheckedIOException(io);
+    }
+  }
+}
