@@ -161,6 +161,33 @@ class DatasetViewApiTest {
   }
 
   @Test
+  void filesWrittenByAFileSinkAreReadBackThroughTheFileConnector() throws Exception {
+    Path in = HOME.resolve("in").resolve("preview_people.csv");
+    Path out = HOME.resolve("preview_people_out");
+    String route = """
+        - route:
+            from:
+              uri: "cairn:source:file"
+              parameters: {path: %s, format: csv, columns: "id:LONG,email:STRING,country:STRING"}
+              steps:
+                - to: "cairn:sink:file?path=%s&format=csv&fileName=people.csv"
+        """.formatted(in, out);
+    assertThat(post(APP, "/api/v1/flows", ADMIN, Map.of("id", "people-to-file", "definition", route)).status())
+        .isEqualTo(201);
+    String runId = post(APP, "/api/v1/flows/people-to-file/run", ADMIN, null).json().get("id").asText();
+    assertThat(TestApp.awaitRun(APP, "people-to-file", runId, ADMIN).get("state").asText()).isEqualTo("SUCCEEDED");
+    long folder = 0;
+    for (JsonNode d : get(APP, "/api/v1/datasets?q=preview_people_out", ADMIN).json()) {
+      folder = d.get("id").asLong();
+    }
+    JsonNode rex = get(APP, "/api/v1/datasets/" + folder + "/preview", REX).json();
+    assertThat(rex.get("rows")).as(rex.toString()).hasSize(2).allSatisfy(r -> {
+      assertThat(r.get(1).asText()).isEqualTo("[REDACTED]");
+      assertThat(r.get(2).asText()).isEqualTo("FR");
+    });
+  }
+
+  @Test
   void badRequestsAreRefusedClearly() {
     assertThat(get(APP, "/api/v1/datasets/" + table + "/preview", null).status()).isEqualTo(401);
     assertThat(get(APP, "/api/v1/datasets/" + table + "/preview?limit=0", HANA).json().get("message").asText())
