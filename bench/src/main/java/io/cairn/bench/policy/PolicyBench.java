@@ -56,7 +56,11 @@ public final class PolicyBench {
   record Figure(String name, double rowsPerSecond, long rowsOut) {}
 
   public static void main(String[] args) {
-    int rows = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
+    run(System.out, args.length > 0 ? Integer.parseInt(args[0]) : 500_000);
+  }
+
+  /** Measures with {@code rows} rows and prints the report to {@code out}. */
+  public static void run(java.io.PrintStream out, int rows) {
     List<Batch> batches = data(rows);
     AuditLog audit = new AuditLog(new AuditRepository(h2()), ManagedKey.of("audit", new byte[32]), 100);
     PolicyMasks masks = new PolicyMasks(new MaskSpecs(ManagedKey.of("masking", new byte[32]), null,
@@ -68,26 +72,26 @@ public final class PolicyBench {
         new Path("2,000 policies, allow only", hook(policies(2000, false), masks, audit)),
         new Path("2,000 policies, row filter + 2 masks", hook(policies(2000, true), masks, audit)));
     double[] best = new double[paths.size()];
-    long[] out = new long[paths.size()];
+    long[] rowsOut = new long[paths.size()];
     for (int round = 0; round < ROUNDS; round++) {
       for (int i = 0; i < paths.size(); i++) {
         long t0 = CPU.getCurrentThreadCpuTime();
-        out[i] = run(paths.get(i).hook(), batches);
+        rowsOut[i] = run(paths.get(i).hook(), batches);
         best[i] = Math.max(best[i], rows / ((CPU.getCurrentThreadCpuTime() - t0) / 1e9));
       }
     }
-    System.out.printf(Locale.ROOT, "policy: the governed batch path, %,d rows in batches of %,d, one thread, "
+    out.printf(Locale.ROOT, "policy: the governed batch path, %,d rows in batches of %,d, one thread, "
         + "per CPU second%n", rows, BATCH);
-    System.out.printf(Locale.ROOT, "  %-40s %14s %10s %22s%n", "", "rows/s", "rows out", "governance ns/row");
+    out.printf(Locale.ROOT, "  %-40s %14s %10s %22s%n", "", "rows/s", "rows out", "governance ns/row");
     for (int i = 0; i < paths.size(); i++) {
       String cost = i == 0 ? "(baseline)" : String.format(Locale.ROOT, "%.0f", 1e9 / best[i] - 1e9 / best[0]);
-      System.out.printf(Locale.ROOT, "  %-40s %,14.0f %,10d %22s%n", paths.get(i).name(), best[i], out[i], cost);
+      out.printf(Locale.ROOT, "  %-40s %,14.0f %,10d %22s%n", paths.get(i).name(), best[i], rowsOut[i], cost);
     }
     double append = appendMicros(audit, 500);
-    System.out.printf(Locale.ROOT, "  audit append (H2 catalog): %.1f us each; one per batch (before) = %.0f ns/row"
+    out.printf(Locale.ROOT, "  audit append (H2 catalog): %.1f us each; one per batch (before) = %.0f ns/row"
         + "; now 2 per run and decision = %.3f ns/row at these rows%n", append, append * 1000 / BATCH,
         append * 1000 * 2 / rows);
-    System.out.println("  goal: governance under 1,000 ns/row (the masks' HMAC-SHA-256 of each email is the bulk "
+    out.println("  goal: governance under 1,000 ns/row (the masks' HMAC-SHA-256 of each email is the bulk "
         + "of the masked rows' cost)");
   }
 
@@ -215,7 +219,7 @@ public final class PolicyBench {
   /** A migrated in-memory catalog behind a connection pool, as the server has one. */
   private static CatalogDatabase h2() {
     CatalogDatabase db = new CatalogDatabase(JdbcConnectionPool.create(
-        "jdbc:h2:mem:policy-bench;DB_CLOSE_DELAY=-1" + CatalogDatabase.H2_OPTIONS, "sa", ""));
+        "jdbc:h2:mem:policy-bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + CatalogDatabase.H2_OPTIONS, "sa", ""));
     db.migrate();
     return db;
   }
