@@ -188,6 +188,59 @@ class DatasetViewApiTest {
   }
 
   @Test
+  void tagPoliciesFollowTheTagsStewardsAccepted() throws Exception {
+    String db = LocalServices.createPostgresDatabase("cairn_preview_tags");
+    DATABASES.add(db);
+    Path in = Files.createDirectories(HOME.resolve("tagged")).resolve("preview_people_tagged.csv");
+    Files.writeString(in, "id,email,country\n1,ann@x.com,FR\n2,bob@x.com,DE\n3,cy@x.com,FR\n");
+    String route = """
+        - route:
+            from:
+              uri: "cairn:source:file"
+              parameters: {path: %s, format: csv, columns: "id:LONG,email:STRING,country:STRING"}
+              steps:
+                - to:
+                    uri: "cairn:sink:jdbc"
+                    parameters: {url: "%s", user: "%s", table: preview_people_tagged, createTable: true}
+        """.formatted(in, db, LocalServices.PG_USER);
+    assertThat(post(APP, "/api/v1/flows", ADMIN, Map.of("id", "tagged-to-pg", "definition", route)).status())
+        .isEqualTo(201);
+    runToTheEnd("tagged-to-pg");
+    long suggestion = -1;
+    for (JsonNode s : get(APP, "/api/v1/classification/suggestions", ADMIN).json()) {
+      if (s.get("dataset").asText().contains("preview_people_tagged") && s.get("column").asText().equals("email")) {
+        suggestion = s.get("id").asLong();
+      }
+    }
+    assertThat(suggestion).as("the scan suggested PII.email").isPositive();
+    assertThat(post(APP, "/api/v1/classification/suggestions/" + suggestion + "/accept", ADMIN, null).status())
+        .isEqualTo(200);
+    assertThat(post(APP, "/api/v1/flows/tagged-to-pg/offsets/reset", ADMIN, null).status()).isEqualTo(200);
+    runToTheEnd("tagged-to-pg");
+    policy("""
+        {"name": "rex may not preview emails tagged PII.email", "service": "cairn-tags",
+         "resources": {"tag": {"values": ["PII.email"]}},
+         "denyPolicyItems": [{"accesses": [{"type": "cairn:preview", "isAllowed": true}], "users": ["rex"]}]}""");
+    long tagged = 0;
+    for (JsonNode d : get(APP, "/api/v1/datasets?q=preview_people_tagged", ADMIN).json()) {
+      if (d.get("namespace").asText().startsWith("postgres://")) {
+        tagged = d.get("id").asLong();
+      }
+    }
+    JsonNode rex = get(APP, "/api/v1/datasets/" + tagged + "/preview", REX).json();
+    assertThat(rex.get("columns").get(1).get("mask").asText()).as(rex.toString()).isEqualTo("denied");
+    assertThat(rex.get("rows")).isNotEmpty().allSatisfy(r -> assertThat(r.get(1).isNull()).isTrue());
+    JsonNode hana = get(APP, "/api/v1/datasets/" + tagged + "/preview", HANA).json();
+    assertThat(hana.get("rows")).isNotEmpty().allSatisfy(r -> assertThat(r.get(1).asText()).hasSize(64));
+  }
+
+  private static void runToTheEnd(String flow) throws InterruptedException {
+    String runId = post(APP, "/api/v1/flows/" + flow + "/run", ADMIN, null).json().get("id").asText();
+    JsonNode run = TestApp.awaitRun(APP, flow, runId, ADMIN);
+    assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+  }
+
+  @Test
   void badRequestsAreRefusedClearly() {
     assertThat(get(APP, "/api/v1/datasets/" + table + "/preview", null).status()).isEqualTo(401);
     assertThat(get(APP, "/api/v1/datasets/" + table + "/preview?limit=0", HANA).json().get("message").asText())
