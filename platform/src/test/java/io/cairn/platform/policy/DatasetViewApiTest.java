@@ -70,25 +70,10 @@ class DatasetViewApiTest {
          "rowFilterPolicyItems": [{"accesses": [{"type": "read", "isAllowed": true}], "users": ["rex"],
            "rowFilterInfo": {"filterExpr": "country = 'FR'"}}]}""");
 
-    String db = LocalServices.createPostgresDatabase("cairn_preview");
-    DATABASES.add(db);
     Path in = Files.createDirectories(HOME.resolve("in")).resolve("preview_people.csv");
     Files.writeString(in, "id,email,country\n1,ann@x.com,FR\n2,bob@x.com,DE\n3,\"cy, jr@x.com\",FR\n");
-    String route = """
-        - route:
-            from:
-              uri: "cairn:source:file"
-              parameters: {path: %s, format: csv, columns: "id:LONG,email:STRING,country:STRING"}
-              steps:
-                - to:
-                    uri: "cairn:sink:jdbc"
-                    parameters: {url: "%s", user: "%s", password: "any", table: preview_people, createTable: true}
-        """.formatted(in, db, LocalServices.PG_USER);
-    assertThat(post(APP, "/api/v1/flows", ADMIN, Map.of("id", "people-to-pg", "definition", route)).status())
-        .isEqualTo(201);
-    String runId = post(APP, "/api/v1/flows/people-to-pg/run", ADMIN, null).json().get("id").asText();
-    JsonNode run = TestApp.awaitRun(APP, "people-to-pg", runId, ADMIN);
-    assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+    deployFileToPostgres("people-to-pg", in, "preview_people");
+    runToTheEnd("people-to-pg");
     for (JsonNode d : get(APP, "/api/v1/datasets?q=preview_people", ADMIN).json()) {
       if (d.get("namespace").asText().startsWith("postgres://")) {
         table = d.get("id").asLong();
@@ -189,22 +174,9 @@ class DatasetViewApiTest {
 
   @Test
   void tagPoliciesFollowTheTagsStewardsAccepted() throws Exception {
-    String db = LocalServices.createPostgresDatabase("cairn_preview_tags");
-    DATABASES.add(db);
     Path in = Files.createDirectories(HOME.resolve("tagged")).resolve("preview_people_tagged.csv");
     Files.writeString(in, "id,email,country\n1,ann@x.com,FR\n2,bob@x.com,DE\n3,cy@x.com,FR\n");
-    String route = """
-        - route:
-            from:
-              uri: "cairn:source:file"
-              parameters: {path: %s, format: csv, columns: "id:LONG,email:STRING,country:STRING"}
-              steps:
-                - to:
-                    uri: "cairn:sink:jdbc"
-                    parameters: {url: "%s", user: "%s", table: preview_people_tagged, createTable: true}
-        """.formatted(in, db, LocalServices.PG_USER);
-    assertThat(post(APP, "/api/v1/flows", ADMIN, Map.of("id", "tagged-to-pg", "definition", route)).status())
-        .isEqualTo(201);
+    deployFileToPostgres("tagged-to-pg", in, "preview_people_tagged");
     runToTheEnd("tagged-to-pg");
     long suggestion = -1;
     for (JsonNode s : get(APP, "/api/v1/classification/suggestions", ADMIN).json()) {
@@ -232,6 +204,23 @@ class DatasetViewApiTest {
     assertThat(rex.get("rows")).isNotEmpty().allSatisfy(r -> assertThat(r.get(1).isNull()).isTrue());
     JsonNode hana = get(APP, "/api/v1/datasets/" + tagged + "/preview", HANA).json();
     assertThat(hana.get("rows")).isNotEmpty().allSatisfy(r -> assertThat(r.get(1).asText()).hasSize(64));
+  }
+
+  /** Deploys a flow that copies the CSV file into a new table of a new PostgreSQL database. */
+  private static void deployFileToPostgres(String flow, Path csv, String table) {
+    String db = LocalServices.createPostgresDatabase("cairn_preview");
+    DATABASES.add(db);
+    String route = """
+        - route:
+            from:
+              uri: "cairn:source:file"
+              parameters: {path: %s, format: csv, columns: "id:LONG,email:STRING,country:STRING"}
+              steps:
+                - to:
+                    uri: "cairn:sink:jdbc"
+                    parameters: {url: "%s", user: "%s", password: "any", table: %s, createTable: true}
+        """.formatted(csv, db, LocalServices.PG_USER, table);
+    assertThat(post(APP, "/api/v1/flows", ADMIN, Map.of("id", flow, "definition", route)).status()).isEqualTo(201);
   }
 
   private static void runToTheEnd(String flow) throws InterruptedException {
