@@ -23,6 +23,11 @@ import io.cairn.catalog.policy.SuggestionRepository;
 import io.cairn.governance.classify.ClassificationHook;
 import io.cairn.governance.classify.PiiClassifier;
 import io.cairn.platform.policy.ClassificationResource;
+import io.cairn.platform.policy.DatasetViewResource;
+import io.cairn.catalog.policy.DatasetWriters;
+import io.cairn.catalog.policy.StoredDefinitions;
+import io.cairn.governance.keys.SecretBox;
+import io.cairn.governance.policy.ReadPlanner;
 import io.cairn.platform.policy.PoliciesResource;
 import io.cairn.platform.policy.PolicyDeniedMapper;
 import io.cairn.platform.policy.PolicyDeployGuard;
@@ -178,12 +183,19 @@ public class CairnApplication extends Application<CairnConfiguration> {
 
     // --- policy and audit ---
     java.nio.file.Path keyDir = config.home().resolve("keys");
+    flowService.encryptSecretsWith(new SecretBox(ManagedKey.load("secrets", config.policy().secretsKey(), keyDir)));
+    int sealed = new StoredDefinitions(catalog).rewriteAll(flowService::sealSecrets);
+    if (sealed > 0) {
+      LOG.info("encrypted the secrets of {} stored flow definition(s)", sealed);
+    }
+    runtime.setDefinitionOpener(flowService::openSecrets);
     ManagedKey maskingKey = ManagedKey.load("masking", config.policy().maskingKey(), keyDir);
     AuditLog audit = new AuditLog(new AuditRepository(catalog),
         ManagedKey.load("audit", config.policy().auditKey(), keyDir), config.policy().checkpointEvery());
     TokenVault vault = new CatalogTokenVault(new TokenVaultRepository(catalog), maskingKey);
     MaskSpecs maskSpecs = new MaskSpecs(maskingKey, vault, java.time.Clock.systemUTC());
-    HostExtensions.registerSteps(extensions, List.of(new MaskStepFactory(maskSpecs, new MaskAudit(audit))));
+    MaskAudit maskAudit = new MaskAudit(audit);
+    HostExtensions.registerSteps(extensions, List.of(new MaskStepFactory(maskSpecs, maskAudit)));
     PolicyEngine policyEngine = new PolicyEngine(List.of());
     PolicyService policies = new PolicyService(new PolicyRepository(catalog), policyEngine,
         new PolicyValidator(policyEngine, maskSpecs));
@@ -193,11 +205,14 @@ public class CairnApplication extends Application<CairnConfiguration> {
     SuggestionRepository suggestions = new SuggestionRepository(catalog);
     policyHook.set(new CompositeGovernanceHook(List.of(
         new ClassificationHook(new PiiClassifier("US"), suggestions),
-        new PolicyHook(policyEngine, new PolicyMasks(maskSpecs), groups, audit))));
+        new PolicyHook(policyEngine, new PolicyMasks(maskSpecs), groups, audit), maskAudit)));
     flowService.setDeployGuard(new PolicyDeployGuard(policyEngine, groups, audit));
     env.jersey().register(new PolicyDeniedMapper());
     env.jersey().register(new PoliciesResource(policies, policyEngine));
     env.jersey().register(new ClassificationResource(suggestions));
+    env.jersey().register(DatasetViewResource.create(datasets, new DatasetWriters(catalog), flowRepo, extensions,
+        flowService::openSecrets, config.home().resolve("work").resolve("read-back"), policyEngine,
+        new ReadPlanner(policyEngine, new PolicyMasks(maskSpecs)), groups, audit, env.getObjectMapper()));
     env.jersey().register(new AuditFilter(audit));
     env.jersey().register(new AuditResource(audit));
     env.jersey().register(new TokensResource(vault, audit));

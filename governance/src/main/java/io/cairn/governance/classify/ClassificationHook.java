@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Classifies what flows read: the first batch of each source in a run is scanned (up to {@value #SAMPLE} rows
  * per column) and PII suggestions are stored for stewards, respecting their earlier decisions. Tags stewards
  * accepted are added to the columns of every batch read from that dataset, so tag-based policies (masks,
- * denials) follow them. Accepted tags are read once per run and dataset.
+ * denials) follow them. Accepted tags are read once per run and dataset. Columns of JSON events are classified
+ * per field ({@code payload.context.traits.email}); a tag accepted on a field tags the column that holds it.
  */
 public final class ClassificationHook implements GovernanceHook {
   static final int SAMPLE = 200;
@@ -67,6 +68,12 @@ public final class ClassificationHook implements GovernanceHook {
       for (int r = 0; r < n; r++) {
         sample.add(batch.rows().get(r).get(i));
       }
+      if (PiiClassifier.holdsJson(c.type(), sample)) {
+        classifier.classifyJson(c.name(), sample).forEach((path, found) -> found.forEach(s ->
+            suggestions.suggest(source.namespace(), source.name(), path, s.tag(), s.confidence(), s.reason(),
+                REOPEN)));
+        continue;
+      }
       for (PiiClassifier.Suggestion s : classifier.classify(c.name(), c.type(), sample)) {
         if (!c.tags().contains(s.tag())) {
           suggestions.suggest(source.namespace(), source.name(), c.name(), s.tag(), s.confidence(), s.reason(),
@@ -79,10 +86,18 @@ public final class ClassificationHook implements GovernanceHook {
   private Map<String, Set<String>> acceptedTags(DatasetRef source) {
     Map<String, Set<String>> out = new HashMap<>();
     for (SuggestionEntry e : suggestions.accepted(source.namespace(), source.name())) {
-      Set<String> tags = out.computeIfAbsent(e.column(), k -> new java.util.TreeSet<>());
-      tags.add(e.tag());
-      tags.add(e.tag().contains(".") ? e.tag().substring(0, e.tag().indexOf('.')) : e.tag());
+      addTag(out, e.column(), e.tag());
+      if (e.column().contains(".")) {
+        // a field of JSON events (payload.context.traits.email) tags the column that holds the events
+        addTag(out, e.column().substring(0, e.column().indexOf('.')), e.tag());
+      }
     }
     return out;
+  }
+
+  private static void addTag(Map<String, Set<String>> out, String column, String tag) {
+    Set<String> tags = out.computeIfAbsent(column, k -> new java.util.TreeSet<>());
+    tags.add(tag);
+    tags.add(tag.contains(".") ? tag.substring(0, tag.indexOf('.')) : tag);
   }
 }

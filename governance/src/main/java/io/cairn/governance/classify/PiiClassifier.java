@@ -26,7 +26,15 @@ public final class PiiClassifier {
   /** A suggested tag. */
   public record Suggestion(String tag, double confidence, String reason) {}
 
-  private record ValueRule(String tag, String hint, Predicate<String> test) {}
+  /**
+   * A value detector with the column names that hint at it and, for shapes that other data shares, the names that
+   * veto it (a four-part version number is a valid IPv4 address; an order number can be a valid phone number).
+   */
+  private record ValueRule(String tag, String hint, Predicate<String> test, Pattern veto) {
+    ValueRule(String tag, String hint, Predicate<String> test) {
+      this(tag, hint, test, null);
+    }
+  }
 
   private final List<ValueRule> rules;
 
@@ -38,8 +46,11 @@ public final class PiiClassifier {
         new ValueRule("PII.iban", "iban|account", Detectors::iban),
         new ValueRule("PII.ssn", "ssn|social", Detectors::ssn),
         new ValueRule("PII.cn_resident_id", "id_?card|resident|shenfen|citizen", Detectors::chineseResidentId),
-        new ValueRule("PII.ip_address", "ip|addr", Detectors::ip),
-        new ValueRule("PII.phone", "phone|mobile|tel|cell|fax", v -> Detectors.phone(v, phoneRegion)));
+        new ValueRule("PII.ip_address", "ip|addr", Detectors::ip,
+            Pattern.compile("(^|_)(version|ver|build|release|revision|rev|fw)(_|$)")),
+        new ValueRule("PII.phone", "phone|mobile|tel|cell|fax", v -> Detectors.phone(v, phoneRegion),
+            Pattern.compile("(^|_)(order|invoice|tracking|sku|serial|part|ref|reference|amount|price|qty|quantity)"
+                + "(_|$)")));
   }
 
   /**
@@ -56,6 +67,9 @@ public final class PiiClassifier {
       return out;
     }
     for (ValueRule r : rules) {
+      if (r.veto() != null && r.veto().matcher(name).find()) {
+        continue;
+      }
       double share = share(values, r.test());
       if (share >= MIN_SHARE) {
         boolean hinted = Pattern.compile("(^|_)(" + r.hint() + ")").matcher(name).find();
@@ -66,6 +80,39 @@ public final class PiiClassifier {
     hinted(name, values, type).ifPresent(out::add);
     out.sort(Comparator.comparingDouble(Suggestion::confidence).reversed());
     return out.isEmpty() ? out : keepBest(out);
+  }
+
+  /**
+   * The suggestions for each field of a column of JSON events, keyed by the field's full path: the column's name,
+   * a dot, and the path inside the document ({@code payload.context.traits.email}, {@code
+   * payload.properties.items[].sku}). Each field is judged like a column named after its last segment.
+   *
+   * @param samples JSON texts (or parsed nodes, maps, lists); others are ignored
+   */
+  public Map<String, List<Suggestion>> classifyJson(String column, List<?> samples) {
+    Map<String, List<Suggestion>> out = new java.util.LinkedHashMap<>();
+    JsonFields.flatten(samples).forEach((path, values) -> {
+      String leaf = path.replace("[]", "");
+      leaf = leaf.substring(leaf.lastIndexOf('.') + 1);
+      List<Suggestion> s = classify(leaf, ColumnType.STRING, values);
+      if (!s.isEmpty()) {
+        out.put(column + "." + path, s);
+      }
+    });
+    return out;
+  }
+
+  /** Whether a column holds JSON events: its type says so, or most of its non-empty text samples are JSON. */
+  public static boolean holdsJson(ColumnType type, List<?> samples) {
+    if (type == ColumnType.JSON) {
+      return true;
+    }
+    if (type != ColumnType.STRING) {
+      return false;
+    }
+    List<String> values = samples.stream().filter(Objects::nonNull).map(Object::toString)
+        .filter(s -> !s.isBlank()).toList();
+    return !values.isEmpty() && share(values, JsonFields::looksLikeJson) >= MIN_SHARE;
   }
 
   private static java.util.Optional<Suggestion> hinted(String name, List<String> values, ColumnType type) {

@@ -56,4 +56,30 @@ class ClassificationHookTest {
     assertThat(tagged.rows()).isEqualTo(first.rows());
     assertThat(repo.list(SuggestionEntry.SUGGESTED, 0, 10)).isEmpty();
   }
+
+  @Test
+  void fieldsOfJsonEventsAreClassifiedByPathAndTagTheirColumn() {
+    SuggestionRepository repo = new SuggestionRepository(Catalogs.h2());
+    ClassificationHook hook = new ClassificationHook(new PiiClassifier("US"), repo);
+    Schema s = Schema.of(Column.of("id", ColumnType.LONG), Column.of("event", ColumnType.JSON));
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      rows.add(new Row(new Object[] {(long) i, """
+          {"event": "Order Completed", "context": {"ip": "10.0.0.%d", "traits": {"email": "u%d@shop.example",
+           "phone": "+1 650-253-00%02d"}}, "properties": {"order_id": "%d", "items": [{"sku": "SKU-%d"},
+           {"sku": "SKU-9"}]}}""".formatted(i + 1, i, i, 100000 + i, i)}, null, P));
+    }
+    hook.afterRead(new RunScope("f", "r1", "etl"), CRM, Batch.of(s, rows, null));
+    List<SuggestionEntry> pending = repo.list(SuggestionEntry.SUGGESTED, 0, 10);
+    assertThat(pending).extracting(SuggestionEntry::column, SuggestionEntry::tag).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("event.context.ip", "PII.ip_address"),
+        org.assertj.core.groups.Tuple.tuple("event.context.traits.email", "PII.email"),
+        org.assertj.core.groups.Tuple.tuple("event.context.traits.phone", "PII.phone"));
+
+    SuggestionEntry email = pending.stream().filter(e -> e.tag().equals("PII.email")).findFirst().orElseThrow();
+    assertThat(repo.decide(email.id(), SuggestionEntry.ACCEPTED, "steward")).isTrue();
+    Batch tagged = hook.afterRead(new RunScope("f", "r2", "etl"), CRM, Batch.of(s, rows, null));
+    assertThat(tagged.schema().column(1).tags()).as("the events' column carries its fields' tags")
+        .containsExactlyInAnyOrder("PII", "PII.email");
+  }
 }

@@ -27,19 +27,29 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PolicyEngineCasesTest {
   static final String FILE = "/policyengine/test_policyengine_cairn.json";
+  /** Every case file: flows' access, masks and row filters; previews and exports through the REST API. */
+  static final List<String> FILES = List.of(FILE, "/policyengine/test_policyengine_cairn_preview.json");
   static final ObjectMapper JSON = new ObjectMapper();
-  static PolicyEngine engine;
+  static final Map<String, PolicyEngine> ENGINES = new HashMap<>();
 
   static Stream<Arguments> cases() throws IOException {
-    JsonNode doc;
-    try (InputStream in = PolicyEngineCasesTest.class.getResourceAsStream(FILE)) {
-      doc = JSON.readTree(in);
+    List<Arguments> out = new java.util.ArrayList<>();
+    for (String file : FILES) {
+      JsonNode doc;
+      try (InputStream in = PolicyEngineCasesTest.class.getResourceAsStream(file)) {
+        doc = JSON.readTree(in);
+      }
+      ENGINES.computeIfAbsent(file, f -> {
+        try {
+          return new PolicyEngine(policies(doc.get("policies")));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      String name = file.substring(file.lastIndexOf('/') + 1);
+      doc.get("tests").forEach(t -> out.add(Arguments.of(name + ": " + t.get("name").asText(), file, t)));
     }
-    if (engine == null) {
-      engine = new PolicyEngine(policies(doc.get("policies")));
-    }
-    return java.util.stream.StreamSupport.stream(doc.get("tests").spliterator(), false)
-        .map(t -> Arguments.of(t.get("name").asText(), t));
+    return out.stream();
   }
 
   static List<RangerPolicy> policies(JsonNode array) throws IOException {
@@ -52,7 +62,8 @@ class PolicyEngineCasesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void replays(String name, JsonNode test) {
+  void replays(String name, String file, JsonNode test) {
+    PolicyEngine engine = ENGINES.get(file);
     JsonNode req = test.get("request");
     Map<String, String> elements = new HashMap<>();
     req.get("resource").get("elements").properties().forEach(e -> elements.put(e.getKey(), e.getValue().asText()));

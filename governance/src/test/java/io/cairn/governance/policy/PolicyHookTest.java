@@ -70,10 +70,14 @@ class PolicyHookTest {
     assertThat(out.rows().get(1).get(3)).isNull();
     assertThat(out.schema().column(3).tags()).doesNotContain("PII");
     hook.beforeWrite(run, CUSTOMERS, Set.of(), customers());
+    assertThat(entries("policy.apply")).as("the decision, once, when it first applied").hasSize(1);
+    hook.onRunEnd(run, "SUCCEEDED", null);
     List<AuditEntry> applied = entries("policy.apply");
-    assertThat(applied).as("one entry per batch").hasSize(2);
-    assertThat(applied.getFirst().details()).contains("MASK_SHOW_LAST_4 as partial:0:4 (policy 4)")
-        .contains("MASK_HASH as hmac (policy 10)").doesNotContain("4111");
+    assertThat(applied).as("decision + summary, not one per batch").hasSize(2);
+    assertThat(applied).allSatisfy(e -> assertThat(e.details()).contains("MASK_SHOW_LAST_4 as partial:0:4 (policy 4)")
+        .contains("MASK_HASH as hmac (policy 10)").doesNotContain("4111"));
+    assertThat(applied).anySatisfy(e -> assertThat(e.details()).contains("\"phase\":\"summary\"")
+        .contains("\"batches\":2").contains("\"rows\":4"));
 
     Batch marketing = hook.beforeWrite(new RunScope("export", "r2", "mo"), CUSTOMERS, Set.of(), customers());
     assertThat(marketing.rows().get(0).get(2)).as("custom mask sha256:email")
@@ -86,10 +90,12 @@ class PolicyHookTest {
     Schema s = Schema.of(Column.of("id", ColumnType.LONG), Column.of("country", ColumnType.STRING));
     Batch orders = Batch.of(s, List.of(new Row(new Object[] {1L, "FR"}, null, P),
         new Row(new Object[] {2L, "DE"}, null, P), new Row(new Object[] {3L, "FR"}, null, P)), "7");
-    Batch out = hook.beforeWrite(new RunScope("orders", "r3", "ann"), ORDERS, Set.of(), orders);
+    RunScope run = new RunScope("orders", "r3", "ann");
+    Batch out = hook.beforeWrite(run, ORDERS, Set.of(), orders);
     assertThat(out.rows()).extracting(r -> r.get(0)).containsExactly(1L, 3L);
     assertThat(out.sourceOffset()).isEqualTo("7");
-    assertThat(entries("policy.apply").getFirst().details()).contains("\"rowsFiltered\":1")
+    hook.onRunEnd(run, "SUCCEEDED", null);
+    assertThat(entries("policy.apply").getLast().details()).contains("\"rowsFiltered\":1")
         .contains("country = 'FR' (policy 5)");
     assertThat(hook.beforeWrite(new RunScope("orders", "r4", "mo"), ORDERS, Set.of(), orders).size()).isEqualTo(3);
   }

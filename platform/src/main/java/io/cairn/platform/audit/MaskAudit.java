@@ -1,25 +1,36 @@
 package io.cairn.platform.audit;
 
+import io.cairn.governance.GovernanceHook;
+import io.cairn.governance.RunScope;
 import io.cairn.governance.audit.AuditLog;
+import io.cairn.governance.audit.DecisionTally;
 import io.cairn.governance.masking.MaskStepFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Appends what each batch of a mask step masked (columns, masks and row count, never values). */
-public final class MaskAudit implements Consumer<MaskStepFactory.MaskReport> {
-  private final AuditLog audit;
+/**
+ * Audits what the mask step masked (columns and masks, never values): the first batch of each run appends the
+ * decision, the end of the run one summary with batch and row counts ({@link DecisionTally}). It must be one
+ * of the runtime's governance hooks so that it sees the ends of runs.
+ */
+public final class MaskAudit implements Consumer<MaskStepFactory.MaskReport>, GovernanceHook {
+  private final DecisionTally tally;
 
   public MaskAudit(AuditLog audit) {
-    this.audit = audit;
+    this.tally = new DecisionTally(audit);
   }
 
   @Override
   public void accept(MaskStepFactory.MaskReport r) {
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("run", r.runId());
-    details.put("rows", r.rows());
     details.put("columns", r.columns());
-    audit.record("flow:" + r.flowId(), "mask.step", "flow:" + r.flowId(), "masked", details);
+    tally.count(r.runId(), new DecisionTally.Decision("flow:" + r.flowId(), "mask.step", "flow:" + r.flowId(),
+        "masked", details), r.rows(), 0);
+  }
+
+  @Override
+  public void onRunEnd(RunScope run, String state, Throwable error) {
+    tally.close(run.runId());
   }
 }

@@ -17,6 +17,13 @@ public class PolicyConfig {
   @JsonProperty
   private String auditKey = "";
 
+  /**
+   * The key that encrypts connector secrets in stored flow definitions (AES-256-GCM), base64; env
+   * CAIRN_SECRETS_KEY; empty: a key generated in the home's {@code keys/secrets.key}.
+   */
+  @JsonProperty
+  private String secretsKey = "";
+
   /** Sign a checkpoint after every this many audit entries. */
   @JsonProperty
   @Min(1)
@@ -29,6 +36,10 @@ public class PolicyConfig {
 
   public String auditKey() {
     return auditKey;
+  }
+
+  public String secretsKey() {
+    return secretsKey;
   }
 
   public int checkpointEvery() {

@@ -52,6 +52,7 @@ public final class FlowRuntime implements Managed, RunLifecycle, PluginUsers {
   private final RunRegistry active;
   private final Path home;
   private final String node;
+  private volatile java.util.function.UnaryOperator<String> opener = java.util.function.UnaryOperator.identity();
   private final Map<String, String> loadErrors = new ConcurrentHashMap<>();
   private final ExecutorService enders = Executors.newSingleThreadExecutor(r -> daemon(r, "cairn-run-ender"));
   private final ScheduledExecutorService ticker =
@@ -78,6 +79,11 @@ public final class FlowRuntime implements Managed, RunLifecycle, PluginUsers {
     camel.getManagementStrategy().addEventNotifier(new GovernanceNotifier(active));
   }
 
+  /** How a stored definition becomes the one a route loads (secrets decrypted); identity unless set. */
+  public void setDefinitionOpener(java.util.function.UnaryOperator<String> opener) {
+    this.opener = opener;
+  }
+
   @Override
   public void start() throws Exception {
     int failed = runsRepo.failInterrupted(node);
@@ -87,7 +93,7 @@ public final class FlowRuntime implements Managed, RunLifecycle, PluginUsers {
     camel.start();
     for (FlowEntry f : flows.list()) {
       try {
-        load(f.id(), validator.normalise(f.id().value(), f.definition()));
+        load(f.id(), validator.normalise(f.id().value(), opener.apply(f.definition())));
       } catch (RuntimeException e) {
         loadErrors.put(f.id().value(), e.getMessage());
         LOG.warn("flow {} could not be loaded: {}", f.id(), e.getMessage());
@@ -139,7 +145,7 @@ public final class FlowRuntime implements Managed, RunLifecycle, PluginUsers {
     }
     FlowEntry flow = flows.find(id).orElseThrow(() -> new IllegalArgumentException("no flow '" + id + "'"));
     if (camel.getRoute(id.value()) == null) {
-      load(id, validator.normalise(id.value(), flow.definition()));
+      load(id, validator.normalise(id.value(), opener.apply(flow.definition())));
       loadErrors.remove(id.value());
     }
     String runId = UUID.randomUUID().toString();

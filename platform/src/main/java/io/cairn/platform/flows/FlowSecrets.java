@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.cairn.governance.keys.SecretBox;
 import io.cairn.platform.plugins.ExtensionRegistry;
 import io.cairn.spi.config.ConfigDef;
 import io.cairn.spi.connector.SinkConnector;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  * Keeps secrets in route definitions out of API answers: values of the properties a connector declares
  * secret (and of well-known secret names such as {@code password} for any component) are shown as
  * {@value #MASK}. A definition sent back with masked values keeps the stored ones, so a route read from the
- * API can be edited and redeployed without retyping its secrets.
+ * API can be edited and redeployed without retyping its secrets. With a {@link SecretBox}, secret values are
+ * sealed (AES-GCM) for storage and opened only to load a route.
  */
 public final class FlowSecrets {
   public static final String MASK = "******";
@@ -34,11 +36,43 @@ public final class FlowSecrets {
   private static final Pattern URI_WITH_QUERY = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:[^?]*\\?.*");
 
   private final ExtensionRegistry extensions;
+  private volatile SecretBox box;
+
+  /** What becomes of a secret value at a location of the definition. */
+  private interface Replacer {
+    String replace(String at, String value);
+  }
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
   public FlowSecrets(ExtensionRegistry extensions) {
     this.extensions = extensions;
+  }
+
+  /** Encrypts secret values at rest with the box from now on ({@link #seal}, {@link #open}). */
+  public void encryptWith(SecretBox box) {
+    this.box = box;
+  }
+
+  /** The definition with every secret value sealed (encrypted), for storage; unchanged without a box. */
+  public String seal(String definition) {
+    SecretBox b = box;
+    return b == null ? definition : replaceAll(definition, (at, v) -> MASK.equals(v) ? v : b.seal(v));
+  }
+
+  /** The definition with every sealed secret value opened (decrypted), for a route to run. */
+  public String open(String definition) {
+    SecretBox b = box;
+    return b == null || definition == null || !definition.contains(SecretBox.PREFIX) ? definition
+        : replaceAll(definition, (at, v) -> b.open(v));
+  }
+
+  private String replaceAll(String definition, Replacer replacer) {
+    JsonNode doc = read(definition);
+    if (doc == null) {
+      return definition;
+    }
+    return walk(doc, "", new HashMap<>(), replacer) ? write(doc) : definition;
   }
 
   /** The definition with every secret value masked; unreadable YAML is returned masked as a whole. */
@@ -47,7 +81,7 @@ public final class FlowSecrets {
     if (doc == null) {
       return MASK;
     }
-    return walk(doc, "", new HashMap<>(), null) ? write(doc) : definition;
+    return walk(doc, "", new HashMap<>(), (at, v) -> MASK) ? write(doc) : definition;
   }
 
   /**
@@ -66,14 +100,14 @@ public final class FlowSecrets {
     Map<String, String> old = new HashMap<>();
     JsonNode storedDoc = stored == null ? null : read(stored);
     if (storedDoc != null) {
-      walk(storedDoc, "", old, null);
+      walk(storedDoc, "", old, (at, v) -> v);
     }
-    walk(doc, "", new HashMap<>(), old);
+    walk(doc, "", new HashMap<>(), (at, v) -> keep(v, at, old));
     return write(doc);
   }
 
-  /** Masks (or, with {@code restoreFrom}, unmasks) in place; collects the original secrets by location. */
-  private boolean walk(JsonNode node, String path, Map<String, String> secrets, Map<String, String> restoreFrom) {
+  /** Replaces secret values in place; collects the original secrets by location. */
+  private boolean walk(JsonNode node, String path, Map<String, String> secrets, Replacer replacer) {
     boolean changed = false;
     if (node.isObject()) {
       ObjectNode obj = (ObjectNode) node;
@@ -84,15 +118,15 @@ public final class FlowSecrets {
         Map.Entry<String, JsonNode> f = fields.next();
         String here = path + "/" + f.getKey();
         if (f.getKey().equals("parameters") && f.getValue().isObject()) {
-          changed |= parameters((ObjectNode) f.getValue(), here, declared, secrets, restoreFrom);
+          changed |= parameters((ObjectNode) f.getValue(), here, declared, secrets, replacer);
         } else if (f.getValue().isTextual()) {
           String text = f.getValue().asText();
-          String replaced = uri(text, here, secrets, restoreFrom);
+          String replaced = uri(text, here, secrets, replacer);
           if (!replaced.equals(text)) {
             replacements.put(f.getKey(), TextNode.valueOf(replaced));
           }
         } else {
-          changed |= walk(f.getValue(), here, secrets, restoreFrom);
+          changed |= walk(f.getValue(), here, secrets, replacer);
         }
       }
       replacements.forEach(obj::set);
@@ -101,13 +135,13 @@ public final class FlowSecrets {
       for (int i = 0; i < node.size(); i++) {
         JsonNode item = node.get(i);
         if (item.isTextual()) {
-          String replaced = uri(item.asText(), path + "/" + i, secrets, restoreFrom);
+          String replaced = uri(item.asText(), path + "/" + i, secrets, replacer);
           if (!replaced.equals(item.asText())) {
             ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, TextNode.valueOf(replaced));
             changed = true;
           }
         } else {
-          changed |= walk(item, path + "/" + i, secrets, restoreFrom);
+          changed |= walk(item, path + "/" + i, secrets, replacer);
         }
       }
     }
@@ -115,7 +149,7 @@ public final class FlowSecrets {
   }
 
   private boolean parameters(ObjectNode params, String path, Set<String> declared, Map<String, String> secrets,
-      Map<String, String> restoreFrom) {
+      Replacer replacer) {
     boolean changed = false;
     for (Iterator<String> it = params.fieldNames(); it.hasNext();) {
       String key = it.next();
@@ -123,14 +157,14 @@ public final class FlowSecrets {
         String value = params.get(key).asText();
         String at = path + "/" + key;
         secrets.put(at, value);
-        params.put(key, swap(value, at, restoreFrom));
+        params.put(key, replacer.replace(at, value));
         changed = true;
       }
     }
     return changed;
   }
 
-  private String uri(String text, String path, Map<String, String> secrets, Map<String, String> restoreFrom) {
+  private String uri(String text, String path, Map<String, String> secrets, Replacer replacer) {
     if (!URI_WITH_QUERY.matcher(text).matches()) {
       return text;
     }
@@ -147,7 +181,7 @@ public final class FlowSecrets {
       if (eq > 0 && isSecret(key, declared)) {
         String at = path + "?" + key;
         secrets.put(at, pairs[i].substring(eq + 1));
-        out.append(key).append('=').append(swap(pairs[i].substring(eq + 1), at, restoreFrom));
+        out.append(key).append('=').append(replacer.replace(at, pairs[i].substring(eq + 1)));
       } else {
         out.append(pairs[i]);
       }
@@ -155,10 +189,7 @@ public final class FlowSecrets {
     return out.toString();
   }
 
-  private static String swap(String value, String at, Map<String, String> restoreFrom) {
-    if (restoreFrom == null) {
-      return MASK;
-    }
+  private static String keep(String value, String at, Map<String, String> restoreFrom) {
     if (!MASK.equals(value)) {
       return value;
     }

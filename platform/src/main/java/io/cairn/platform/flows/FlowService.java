@@ -41,6 +41,24 @@ public final class FlowService {
     this.guard = guard;
   }
 
+  /**
+   * Encrypts secret values of stored definitions with the box from now on: definitions are stored sealed and
+   * opened only to load a route (see {@link FlowSecrets#seal}).
+   */
+  public void encryptSecretsWith(io.cairn.governance.keys.SecretBox box) {
+    secrets.encryptWith(box);
+  }
+
+  /** The stored definition with its secrets sealed; unchanged when there is nothing to seal. */
+  public String sealSecrets(String stored) {
+    return secrets.seal(stored);
+  }
+
+  /** The stored definition as a route runs it: secrets opened. Never give the result to an API answer or a log. */
+  public String openSecrets(String stored) {
+    return secrets.open(stored);
+  }
+
   /** A flow and what it is doing now. */
   public record FlowStatus(FlowEntry flow, String status, String loadError, RunEntry lastRun, Progress progress) {}
 
@@ -61,14 +79,15 @@ public final class FlowService {
     Optional<FlowEntry> existing = flows.find(id);
     guard.check(id, runAs == null || runAs.isBlank() ? existing.map(FlowEntry::runAs).orElse(by) : runAs, by);
     String full = secrets.restore(definition, existing.map(FlowEntry::definition).orElse(null));
-    runtime.deploy(id, full);
-    if (existing.isPresent() && existing.get().definition().equals(full)
+    String plain = secrets.open(full);
+    runtime.deploy(id, plain);
+    if (existing.isPresent() && secrets.open(existing.get().definition()).equals(plain)
         && same(existing.get().name(), name) && same(existing.get().description(), description)) {
       return masked(existing.get());
     }
     String flowName = name == null || name.isBlank() ? existing.map(FlowEntry::name).orElse(id.value()) : name;
     String principal = runAs == null || runAs.isBlank() ? existing.map(FlowEntry::runAs).orElse(by) : runAs;
-    return masked(flows.save(id, flowName, description, "yaml", full, principal, by));
+    return masked(flows.save(id, flowName, description, "yaml", secrets.seal(full), principal, by));
   }
 
   private FlowEntry masked(FlowEntry f) {

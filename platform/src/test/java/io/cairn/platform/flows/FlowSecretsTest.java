@@ -41,4 +41,21 @@ class FlowSecretsTest {
     assertThatThrownBy(() -> secrets.restore(edited, null)).hasMessageContaining("masked")
         .hasMessageContaining("send its value");
   }
+
+  @Test
+  void withABoxSecretsAreSealedForStorageAndOpenedToRun() {
+    FlowSecrets sealing = new FlowSecrets(new FakeExtensions());
+    assertThat(sealing.seal(ROUTE)).as("no box: unchanged").isEqualTo(ROUTE);
+    sealing.encryptWith(new io.cairn.governance.keys.SecretBox(
+        io.cairn.governance.keys.ManagedKey.of("secrets", new byte[32])));
+    String sealed = sealing.seal(ROUTE);
+    assertThat(sealed).doesNotContain("tok-123").doesNotContain("pw-456").doesNotContain("key-789")
+        .contains("token=enc:v1:").contains("apiKey=enc:v1:").contains("rows=5").contains("table: people");
+    assertThat(sealing.seal(sealed)).as("sealing twice changes nothing").isEqualTo(sealed);
+    String opened = sealing.open(sealed);
+    assertThat(opened).contains("tok-123").contains("pw-456").contains("key-789");
+    assertThat(sealing.mask(sealed)).doesNotContain("enc:v1:").contains("token=******");
+    String edited = sealing.mask(sealed).replace("rows=5", "rows=7");
+    assertThat(sealing.open(sealing.restore(edited, sealed))).contains("pw-456").contains("rows=7");
+  }
 }

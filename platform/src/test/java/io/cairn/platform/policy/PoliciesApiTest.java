@@ -123,8 +123,9 @@ class PoliciesApiTest {
     assertThat(lines).containsExactly("id,email,country", "1," + Digests.sha256Hex("ann@x.com") + ",FR",
         "3," + Digests.sha256Hex("cy@x.com") + ",FR");
     JsonNode applied = get(APP, "/api/v1/audit?action=policy.apply&actor=engineer", COMPLIANCE).json();
-    assertThat(applied).hasSize(1);
-    assertThat(applied.get(0).get("details").asText()).contains("\"rowsFiltered\":1").contains("sha256:email");
+    assertThat(applied).as("the decision and the run's summary").hasSize(2);
+    assertThat(applied.get(0).get("details").asText()).contains("\"phase\":\"decision\"").contains("sha256:email");
+    assertThat(applied.get(1).get("details").asText()).contains("\"rowsFiltered\":1").contains("sha256:email");
 
     JsonNode refused = runAsEngineer("forbidden-copy", in, HOME.resolve("forbidden"));
     assertThat(refused.get("state").asText()).isEqualTo("FAILED");

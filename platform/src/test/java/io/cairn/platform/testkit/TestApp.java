@@ -78,4 +78,19 @@ public final class TestApp {
   public static Reply post(DropwizardAppExtension<?> app, String path, String auth, Object body) {
     return call(app, "POST", path, auth, body == null ? Entity.json("{}") : body);
   }
+
+  /** Waits up to a minute for a run of the flow to end (not RUNNING); returns the run. */
+  public static com.fasterxml.jackson.databind.JsonNode awaitRun(DropwizardAppExtension<?> app, String flow,
+      String runId, String auth) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    com.fasterxml.jackson.databind.JsonNode run = null;
+    while (System.currentTimeMillis() < deadline) {
+      run = get(app, "/api/v1/flows/" + flow + "/runs/" + runId, auth).json().get("run");
+      if (!"RUNNING".equals(run.get("state").asText())) {
+        return run;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("run did not end: " + run);
+  }
 }
