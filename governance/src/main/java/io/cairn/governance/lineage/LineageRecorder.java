@@ -116,6 +116,18 @@ public final class LineageRecorder implements GovernanceHook, AutoCloseable {
     }
   }
 
+  /**
+   * Adds one batch's metrics to the run's: {@code quality} becomes the inputs' {@code dataQualityMetrics} and
+   * {@code dataQualityAssertions} facets, any other name a set in the {@code cairn_governance} run facet.
+   */
+  @Override
+  public void onMetrics(RunScope run, String name, Map<String, Double> counts) {
+    RunLineage r = runs.get(run.runId());
+    if (r != null) {
+      r.metrics(name, counts);
+    }
+  }
+
   @Override
   public void onRunEnd(RunScope run, String state, Throwable error) {
     RunLineage r = runs.remove(run.runId());

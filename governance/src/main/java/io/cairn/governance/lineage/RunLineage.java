@@ -25,6 +25,8 @@ final class RunLineage {
   private final Map<Long, ColumnTrace> traces = new ConcurrentHashMap<>();
   private volatile ColumnTrace last;
   private final AtomicLong version = new AtomicLong();
+  /** Metrics the run's steps reported (quality, consent, ...), summed over batches. */
+  final RunMetrics metrics = new RunMetrics();
   volatile long emittedVersion;
   /** Set once the run's last event was emitted; guarded by this object. */
   boolean ended;
@@ -80,6 +82,11 @@ final class RunLineage {
 
   void endpoint(DatasetRef dataset, boolean input) {
     (input ? inputs : outputs).computeIfAbsent(dataset, k -> new Io());
+    version.incrementAndGet();
+  }
+
+  void metrics(String name, Map<String, Double> counts) {
+    metrics.add(name, counts);
     version.incrementAndGet();
   }
 
