@@ -57,6 +57,12 @@ import io.cairn.platform.config.CairnConfiguration;
 import io.cairn.platform.config.ClasspathOrFileSourceProvider;
 import io.cairn.platform.datasets.DatasetsResource;
 import io.cairn.platform.lineage.LineageModule;
+import io.cairn.catalog.browse.CatalogSearch;
+import io.cairn.catalog.browse.DatasetPageQueries;
+import io.cairn.catalog.lineage.TagOverrides;
+import io.cairn.platform.browse.DatasetPageResource;
+import io.cairn.platform.browse.DatasetPageService;
+import io.cairn.platform.browse.SearchResource;
 import io.cairn.platform.plugins.ExtensionsResource;
 import io.cairn.platform.quality.QualityMetricsRecorder;
 import io.cairn.platform.quality.QualityResource;
@@ -200,6 +206,10 @@ public class CairnApplication extends Application<CairnConfiguration> {
     // --- lineage ---
     env.lifecycle().manage(lineage);
     env.jersey().register(lineage.resource());
+    env.jersey().register(lineage.columnLineageResource());
+    env.jersey().register(new SearchResource(new CatalogSearch(catalog)));
+    env.jersey().register(new DatasetPageResource(new DatasetPageService(datasets, new DatasetPageQueries(catalog),
+        new TagOverrides(catalog), audit)));
 
     // --- connectors: kafka and redis ---
     if (config.kafka().embedded()) {

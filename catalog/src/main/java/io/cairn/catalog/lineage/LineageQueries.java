@@ -91,13 +91,44 @@ public final class LineageQueries {
             r.get(8, String.class)));
   }
 
-  /** The tags known for each column of a dataset (empty when the dataset or its tags are unknown). */
+  /**
+   * The tags known for each column of a dataset (empty when the dataset or its tags are unknown): what lineage
+   * carried, except where a steward overrode a column's tags (then the override, possibly no tags).
+   */
   public Map<String, java.util.Set<String>> columnTags(String namespace, String name) {
     Map<String, java.util.Set<String>> tags = new java.util.TreeMap<>();
     dsl.resultQuery("select t.field, t.tag from lineage_column_tags t join datasets d on d.id = t.dataset_id "
         + "where d.namespace = ? and d.name = ?", namespace, name).fetch().forEach(r -> tags.computeIfAbsent(
             r.get(0, String.class), k -> new java.util.TreeSet<>()).add(r.get(1, String.class)));
+    tags.putAll(tagOverrides(namespace, name));
     return tags;
+  }
+
+  /** The columns of a dataset whose tags a steward overrode, with the tags they have now. */
+  public Map<String, java.util.Set<String>> tagOverrides(String namespace, String name) {
+    return datasetId(namespace, name).map(id -> new TagOverrides(dsl).forDataset(id)).orElse(Map.of());
+  }
+
+  /**
+   * The fields of a dataset with their types, in schema order: the current schema the runtime recorded, else
+   * the latest schema lineage carried ({@code schemaJson}, OpenLineage's {@code schema.fields} as JSON, for
+   * the caller to read), then any further field that only column edges name (type null).
+   */
+  public record Fields(Map<String, String> types, String schemaJson) {}
+
+  /** See {@link Fields}. */
+  public Fields fields(long datasetId) {
+    Map<String, String> types = new LinkedHashMap<>();
+    dsl.resultQuery("select c.name, c.data_type from dataset_columns c join datasets d on d.id = c.dataset_id "
+        + "and c.version = d.current_schema_version where d.id = ? order by c.position", datasetId).fetch()
+        .forEach(r -> types.put(r.get(0, String.class), r.get(1, String.class)));
+    String json = types.isEmpty() ? dsl.resultQuery("select fields from lineage_dataset_versions where dataset_id = ? "
+        + "order by created_at desc, id desc limit 1", datasetId).fetchOptional().map(r -> r.get(0, String.class))
+        .orElse(null) : null;
+    dsl.resultQuery("select dst_field from lineage_column_edges where dst_dataset_id = ? union "
+        + "select src_field from lineage_column_edges where src_dataset_id = ?", datasetId, datasetId).fetch()
+        .forEach(r -> types.putIfAbsent(r.get(0, String.class), null));
+    return new Fields(types, json);
   }
 
   /** The datasets and jobs within {@code depth} edges of a node, and the edges between them. */

@@ -31,16 +31,18 @@ record ColumnTrace(Map<String, Map<Field, Kind>> origins, Map<String, Set<String
 
   /**
    * Every column of a source batch is its own origin, with the tags its schema declares and the tags lineage
-   * already carried to that column of the dataset ({@code known}, e.g. from the flow that wrote it).
+   * already carried to that column of the dataset ({@code known}, e.g. from the flow that wrote it), except
+   * the columns a steward overrode ({@code overridden}): those carry exactly the override.
    */
-  static ColumnTrace read(DatasetRef source, Schema schema, Map<String, Set<String>> known) {
+  static ColumnTrace read(DatasetRef source, Schema schema, Map<String, Set<String>> known,
+      Map<String, Set<String>> overridden) {
     Map<String, Map<Field, Kind>> origins = new HashMap<>();
     Map<String, Set<String>> tags = new HashMap<>();
     for (Column c : schema.columns()) {
       origins.put(c.name(), Map.of(new Field(source, c.name()), Kind.IDENTITY));
       Set<String> t = new TreeSet<>(c.tags());
       t.addAll(known.getOrDefault(c.name(), Set.of()));
-      tags.put(c.name(), Set.copyOf(t));
+      tags.put(c.name(), Set.copyOf(overridden.getOrDefault(c.name(), t)));
     }
     return new ColumnTrace(origins, tags);
   }

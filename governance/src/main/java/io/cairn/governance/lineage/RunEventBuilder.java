@@ -92,7 +92,8 @@ final class RunEventBuilder {
     List<OpenLineage.TagsDatasetFacetFields> tags = new ArrayList<>();
     for (Column c : io.schema.columns()) {
       fields.add(ol.newSchemaDatasetFacetFieldsBuilder().name(c.name()).type(c.type().name()).build());
-      var carried = output == null ? c.tags() : io.tags.getOrDefault(c.name(), c.tags());
+      var carried = io.overrides.containsKey(c.name()) ? io.overrides.get(c.name())
+          : output == null ? c.tags() : io.tags.getOrDefault(c.name(), c.tags());
       carried.stream().sorted().forEach(t -> tags.add(ol.newTagsDatasetFacetFields(t, "true", "CAIRN", c.name())));
     }
     facets.schema(ol.newSchemaDatasetFacet(fields));
