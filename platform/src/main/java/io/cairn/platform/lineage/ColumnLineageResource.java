@@ -84,10 +84,13 @@ public final class ColumnLineageResource {
       in.computeIfAbsent(e.target().nodeId(), k -> new ArrayList<>()).add(edge);
       out.computeIfAbsent(e.source().nodeId(), k -> new ArrayList<>()).add(edge);
     }
-    if (node.field() != null && fields.isEmpty()) {
-      // a field with no lineage: Marquez answers with the node alone
-      String[] dataset = datasetOf(nodeId, node.field());
-      fields.put(nodeId, new ColumnEdge.Field(dataset[0], dataset[1], node.field()));
+    // fields with no lineage: Marquez answers with the node alone
+    String[] dataset = node.field() != null
+        ? datasetOf(nodeId.substring("datasetField:".length(), nodeId.length() - node.field().length() - 1))
+        : datasetOf(nodeId.substring("dataset:".length()));
+    for (String field : starts) {
+      ColumnEdge.Field f = new ColumnEdge.Field(dataset[0], dataset[1], field);
+      fields.putIfAbsent(f.nodeId(), f);
     }
     List<FieldNode> graph = new ArrayList<>();
     for (Map.Entry<String, ColumnEdge.Field> f : fields.entrySet()) {
@@ -131,14 +134,13 @@ public final class ColumnLineageResource {
     return e.masking() ? t + "/MASKED" : t;
   }
 
-  /** The namespace and name of a resolved {@code datasetField:} id, as the catalog has them. */
-  private String[] datasetOf(String nodeId, String field) {
-    String rest = nodeId.substring("datasetField:".length(), nodeId.length() - field.length() - 1);
+  /** The namespace and name of a dataset the catalog knows, from {@code <namespace>:<name>}. */
+  private String[] datasetOf(String rest) {
     for (int i = rest.indexOf(':'); i > 0; i = rest.indexOf(':', i + 1)) {
       if (queries.datasetId(rest.substring(0, i), rest.substring(i + 1)).isPresent()) {
         return new String[] {rest.substring(0, i), rest.substring(i + 1)};
       }
     }
-    throw ApiException.notFound("no dataset for node " + nodeId);
+    throw ApiException.notFound("no dataset " + rest);
   }
 }
