@@ -187,6 +187,10 @@ class CatalogBrowseApiTest {
     assertThat(audit).contains("steward", "datasetField:pg://db:crm.customers:email", "hashed at the source",
         "PII.pseudonymised");
     assertThat(get(APP, "/api/v1/datasets/999999/page", VIEWER).status()).isEqualTo(404);
+    // the page lives beside the datasets resource, which still answers
+    assertThat(get(APP, "/api/v1/datasets/" + crm, VIEWER).json().path("dataset").path("name").asText())
+        .isEqualTo("crm.customers");
+    assertThat(get(APP, "/api/v1/datasets?q=crm", VIEWER).json()).hasSize(1);
   }
 
   private static void ingest(String job, String inNs, String in, OpenLineage.DatasetFacets inFacets, String outNs,
