@@ -64,6 +64,12 @@ import io.cairn.platform.config.ClasspathOrFileSourceProvider;
 import io.cairn.platform.datasets.DatasetsResource;
 import io.cairn.platform.dsar.DsarModule;
 import io.cairn.platform.lineage.LineageModule;
+import io.cairn.catalog.browse.CatalogSearch;
+import io.cairn.catalog.browse.DatasetPageQueries;
+import io.cairn.catalog.lineage.TagOverrides;
+import io.cairn.platform.browse.DatasetPageResource;
+import io.cairn.platform.browse.DatasetPageService;
+import io.cairn.platform.browse.SearchResource;
 import io.cairn.platform.plugins.ExtensionsResource;
 import io.cairn.platform.quality.QualityMetricsRecorder;
 import io.cairn.platform.quality.QualityResource;
@@ -219,6 +225,10 @@ public class CairnApplication extends Application<CairnConfiguration> {
     // --- lineage ---
     env.lifecycle().manage(lineage);
     env.jersey().register(lineage.resource());
+    env.jersey().register(lineage.columnLineageResource());
+    env.jersey().register(new SearchResource(new CatalogSearch(catalog)));
+    env.jersey().register(new DatasetPageResource(new DatasetPageService(datasets, new DatasetPageQueries(catalog),
+        new TagOverrides(catalog), audit)));
 
     // --- dsar ---
     DsarModule dsar = new DsarModule(catalog, config.erasure(), config.home(), config.nodeName(), audit,

@@ -27,6 +27,11 @@ public final class CairnApi implements AutoCloseable {
   private final URI base;
   private final String authorization;
 
+  /** The server's address, e.g. {@code http://127.0.0.1:<port>}. */
+  public URI base() {
+    return base;
+  }
+
   CairnApi(URI base, String user, String password) {
     this.base = base;
     this.authorization = "Basic " + Base64.getEncoder().encodeToString(

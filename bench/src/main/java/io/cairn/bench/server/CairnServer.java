@@ -51,6 +51,15 @@ public final class CairnServer implements AutoCloseable {
    * @throws ServerFailedException when it exits, or is not ready in time (it is then killed)
    */
   public static CairnServer start(Installation installation, Path home, String adminPassword, Duration timeout) {
+    return start(installation, home, adminPassword, timeout, Map.of());
+  }
+
+  /**
+   * As {@link #start(Installation, Path, String, Duration)}, with more settings in the environment, e.g.
+   * {@code CAIRN_DATABASE_URL} for a PostgreSQL catalog.
+   */
+  public static CairnServer start(Installation installation, Path home, String adminPassword, Duration timeout,
+      Map<String, String> settings) {
     try {
       Files.createDirectories(home);
       Path log = home.resolve("server.log");
@@ -70,6 +79,7 @@ public final class CairnServer implements AutoCloseable {
           "CAIRN_BUNDLED_PLUGINS", installation.bundledPlugins().toString(),
           "CAIRN_BATCH_SIZE", "1000",
           "ORT_DISABLE_TELEMETRY", "1"));
+      env.putAll(settings);
       long spawned = System.nanoTime();
       Process process = pb.start();
       Thread reaper = new Thread(process::destroyForcibly, "cairn-bench-server-reaper");

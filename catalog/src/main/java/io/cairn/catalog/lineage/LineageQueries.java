@@ -7,14 +7,17 @@ import io.cairn.catalog.lineage.LineageGraph.Node;
 import io.cairn.catalog.lineage.LineageGraph.NodeType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
 /**
- * Walks the stored lineage with recursive CTEs ({@code with recursive}, the same SQL on PostgreSQL and H2).
+ * Walks the stored lineage: the dataset graph level by level (one indexed query per level), column lineage
+ * with a recursive CTE ({@code with recursive}, the same SQL on PostgreSQL and H2).
  * Depth counts edges: from a dataset, depth 2 reaches the jobs that read it and the datasets they write.
  */
 public final class LineageQueries {
@@ -24,20 +27,6 @@ public final class LineageQueries {
     DOWNSTREAM,
     BOTH
   }
-
-  // one step of the bipartite graph: D -> J where the job reads the dataset, J -> D where it writes it
-  private static final String GRAPH_WALK = """
-      with recursive walk(node_type, node_id, depth) as (
-        select cast(? as varchar(1)), cast(? as bigint), 0
-        union
-        select cast(case when w.node_type = 'D' then 'J' else 'D' end as varchar(1)),
-               case when w.node_type = 'D' then e.job_id else e.dataset_id end, w.depth + 1
-        from walk w join lineage_io e on
-          (w.node_type = 'D' and e.dataset_id = w.node_id and e.direction = ?)
-          or (w.node_type = 'J' and e.job_id = w.node_id and e.direction = ?)
-        where w.depth < ?
-      )
-      select distinct node_type, node_id from walk""";
 
   private static final String COLUMN_WALK = """
       with recursive walk(dataset_id, field, edge_id, depth) as (
@@ -91,42 +80,78 @@ public final class LineageQueries {
             r.get(8, String.class)));
   }
 
-  /** The tags known for each column of a dataset (empty when the dataset or its tags are unknown). */
+  /**
+   * The tags known for each column of a dataset (empty when the dataset or its tags are unknown): what lineage
+   * carried, except where a steward overrode a column's tags (then the override, possibly no tags).
+   */
   public Map<String, java.util.Set<String>> columnTags(String namespace, String name) {
     Map<String, java.util.Set<String>> tags = new java.util.TreeMap<>();
     dsl.resultQuery("select t.field, t.tag from lineage_column_tags t join datasets d on d.id = t.dataset_id "
         + "where d.namespace = ? and d.name = ?", namespace, name).fetch().forEach(r -> tags.computeIfAbsent(
             r.get(0, String.class), k -> new java.util.TreeSet<>()).add(r.get(1, String.class)));
+    tags.putAll(tagOverrides(namespace, name));
     return tags;
   }
 
-  /** The datasets and jobs within {@code depth} edges of a node, and the edges between them. */
+  /** The columns of a dataset whose tags a steward overrode, with the tags they have now. */
+  public Map<String, java.util.Set<String>> tagOverrides(String namespace, String name) {
+    return datasetId(namespace, name).map(id -> new TagOverrides(dsl).forDataset(id)).orElse(Map.of());
+  }
+
+  /**
+   * The fields of a dataset with their types, in schema order: the current schema the runtime recorded, else
+   * the latest schema lineage carried ({@code schemaJson}, OpenLineage's {@code schema.fields} as JSON, for
+   * the caller to read), then any further field that only column edges name (type null).
+   */
+  public record Fields(Map<String, String> types, String schemaJson) {}
+
+  /** See {@link Fields}. */
+  public Fields fields(long datasetId) {
+    Map<String, String> types = new LinkedHashMap<>();
+    dsl.resultQuery("select c.name, c.data_type from dataset_columns c join datasets d on d.id = c.dataset_id "
+        + "and c.version = d.current_schema_version where d.id = ? order by c.position", datasetId).fetch()
+        .forEach(r -> types.put(r.get(0, String.class), r.get(1, String.class)));
+    String json = types.isEmpty() ? dsl.resultQuery("select fields from lineage_dataset_versions where dataset_id = ? "
+        + "order by created_at desc, id desc limit 1", datasetId).fetchOptional().map(r -> r.get(0, String.class))
+        .orElse(null) : null;
+    dsl.resultQuery("select dst_field from lineage_column_edges where dst_dataset_id = ? union "
+        + "select src_field from lineage_column_edges where src_dataset_id = ?", datasetId, datasetId).fetch()
+        .forEach(r -> types.putIfAbsent(r.get(0, String.class), null));
+    return new Fields(types, json);
+  }
+
+  /**
+   * The datasets and jobs within {@code depth} edges of a node, and the edges between them. Walked level by
+   * level: one indexed query per level for the whole frontier, each node visited once.
+   */
   public LineageGraph graph(NodeType type, long id, int depth, Direction direction) {
-    Map<String, Long> reached = new LinkedHashMap<>();
-    String start = type == NodeType.DATASET ? "D" : "J";
+    Set<Long> datasetIds = new LinkedHashSet<>();
+    Set<Long> jobIds = new LinkedHashSet<>();
+    (type == NodeType.DATASET ? datasetIds : jobIds).add(id);
     if (direction != Direction.UPSTREAM) {
-      walk(start, id, depth, "INPUT", "OUTPUT", reached);
+      walk(type, id, depth, true, datasetIds, jobIds);
     }
     if (direction != Direction.DOWNSTREAM) {
-      walk(start, id, depth, "OUTPUT", "INPUT", reached);
+      walk(type, id, depth, false, datasetIds, jobIds);
     }
-    List<Long> datasetIds = idsOf(reached, "D");
-    List<Long> jobIds = idsOf(reached, "J");
     Map<Long, Node> datasets = new LinkedHashMap<>();
     Map<Long, Node> jobs = new LinkedHashMap<>();
-    if (!datasetIds.isEmpty()) {
-      dsl.resultQuery("select id, namespace, name from datasets where id in (" + placeholders(datasetIds) + ")",
-          datasetIds.toArray()).fetch().forEach(r -> datasets.put(r.get(0, Long.class),
+    for (List<Long> chunk : chunks(datasetIds)) {
+      dsl.resultQuery("select id, namespace, name from datasets where id in (" + placeholders(chunk) + ")",
+          chunk.toArray()).fetch().forEach(r -> datasets.put(r.get(0, Long.class),
               new Node(NodeType.DATASET, r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), null)));
     }
-    List<Edge> edges = new ArrayList<>();
-    if (!jobIds.isEmpty()) {
-      dsl.resultQuery("select id, namespace, name, flow_id from lineage_jobs where id in (" + placeholders(jobIds)
-          + ")", jobIds.toArray()).fetch().forEach(r -> jobs.put(r.get(0, Long.class),
+    for (List<Long> chunk : chunks(jobIds)) {
+      dsl.resultQuery("select id, namespace, name, flow_id from lineage_jobs where id in (" + placeholders(chunk)
+          + ")", chunk.toArray()).fetch().forEach(r -> jobs.put(r.get(0, Long.class),
               new Node(NodeType.JOB, r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
                   r.get(3, String.class))));
-      dsl.resultQuery("select job_id, dataset_id, direction from lineage_io where job_id in ("
-          + placeholders(jobIds) + ")", jobIds.toArray()).fetch().forEach(r -> {
+    }
+    // every edge between the nodes reached, as the jobs' reads and writes
+    List<Edge> edges = new ArrayList<>();
+    for (List<Long> chunk : chunks(jobs.keySet())) {
+      dsl.resultQuery("select job_id, dataset_id, direction from lineage_io where job_id in (" + placeholders(chunk)
+          + ")", chunk.toArray()).fetch().forEach(r -> {
             Node job = jobs.get(r.get(0, Long.class));
             Node ds = datasets.get(r.get(1, Long.class));
             if (job != null && ds != null) {
@@ -138,6 +163,49 @@ public final class LineageQueries {
     List<Node> nodes = new ArrayList<>(datasets.values());
     nodes.addAll(jobs.values());
     return new LineageGraph(nodes, edges);
+  }
+
+  /**
+   * Breadth first from a node: downstream a dataset leads to the jobs that read it and a job to the datasets it
+   * writes; upstream the other way round. Adds what it reaches.
+   */
+  private void walk(NodeType type, long id, int depth, boolean downstream, Set<Long> datasetIds, Set<Long> jobIds) {
+    Set<Long> seenDatasets = new java.util.HashSet<>();
+    Set<Long> seenJobs = new java.util.HashSet<>();
+    boolean atDatasets = type == NodeType.DATASET;
+    List<Long> frontier = List.of(id);
+    (atDatasets ? seenDatasets : seenJobs).add(id);
+    for (int level = 0; level < depth && !frontier.isEmpty(); level++) {
+      // from datasets: downstream their readers (INPUT), upstream their writers (OUTPUT); from jobs the reverse
+      boolean fromDatasets = atDatasets;
+      String dir = atDatasets == downstream ? "INPUT" : "OUTPUT";
+      String from = atDatasets ? "dataset_id" : "job_id";
+      List<Long> next = new ArrayList<>();
+      for (List<Long> chunk : chunks(frontier)) {
+        List<Object> binds = new ArrayList<>(chunk);
+        binds.add(dir);
+        dsl.resultQuery("select job_id, dataset_id from lineage_io where " + from + " in (" + placeholders(chunk)
+            + ") and direction = ?", binds.toArray()).fetch().forEach(r -> {
+              long job = r.get(0, Long.class);
+              long ds = r.get(1, Long.class);
+              if (fromDatasets ? seenJobs.add(job) : seenDatasets.add(ds)) {
+                next.add(fromDatasets ? job : ds);
+              }
+            });
+      }
+      (atDatasets ? jobIds : datasetIds).addAll(next);
+      frontier = next;
+      atDatasets = !atDatasets;
+    }
+  }
+
+  private static List<List<Long>> chunks(java.util.Collection<Long> ids) {
+    List<Long> all = new ArrayList<>(ids);
+    List<List<Long>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += 1000) {
+      out.add(all.subList(i, Math.min(all.size(), i + 1000)));
+    }
+    return out;
   }
 
   /** The column edges within {@code depth} hops upstream or downstream of a dataset's field. */
@@ -166,15 +234,6 @@ public final class LineageQueries {
         Boolean.TRUE.equals(r.get("masking", Boolean.class)), r.get("description", String.class),
         jobNs == null ? null : jobNs + ":" + r.get("j_name", String.class), r.get("j_flow", String.class),
         r.get("depth", Integer.class));
-  }
-
-  private void walk(String type, long id, int depth, String fromDataset, String fromJob, Map<String, Long> reached) {
-    dsl.resultQuery(GRAPH_WALK, type, id, fromDataset, fromJob, depth).fetch()
-        .forEach(r -> reached.put(r.get(0, String.class) + r.get(1, Long.class), r.get(1, Long.class)));
-  }
-
-  private static List<Long> idsOf(Map<String, Long> reached, String type) {
-    return reached.entrySet().stream().filter(e -> e.getKey().startsWith(type)).map(Map.Entry::getValue).toList();
   }
 
   private static String placeholders(List<?> values) {

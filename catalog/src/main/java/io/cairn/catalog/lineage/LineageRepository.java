@@ -8,6 +8,7 @@ import static io.cairn.catalog.jooq.Tables.LINEAGE_DATASET_VERSIONS;
 import static io.cairn.catalog.jooq.Tables.LINEAGE_EVENTS;
 import static io.cairn.catalog.jooq.Tables.LINEAGE_IO;
 import static io.cairn.catalog.jooq.Tables.LINEAGE_JOBS;
+import static io.cairn.catalog.jooq.Tables.LINEAGE_OWNERS;
 import static io.cairn.catalog.jooq.Tables.LINEAGE_RUNS;
 import static io.cairn.catalog.jooq.Tables.LINEAGE_RUN_IO;
 
@@ -51,12 +52,16 @@ public final class LineageRepository {
           .set(LINEAGE_EVENTS.PRODUCER, w.producer()).set(LINEAGE_EVENTS.PAYLOAD, w.payload())
           .set(LINEAGE_EVENTS.RECEIVED_AT, now).execute();
       Long jobId = w.job() == null ? null : job(tx, w.job(), now);
+      if (jobId != null) {
+        owners(tx, "J", jobId, w.job().owners(), now);
+      }
       if (w.run() != null && jobId != null) {
         run(tx, w, jobId, now);
       }
       Map<String, Long> ids = new HashMap<>();
       for (DatasetIo d : w.datasets()) {
         long id = dataset(tx, ids, d.namespace(), d.name(), now);
+        owners(tx, "D", id, d.owners(), now);
         if (d.direction() != null && jobId != null) {
           tx.insertInto(LINEAGE_IO).set(LINEAGE_IO.JOB_ID, jobId).set(LINEAGE_IO.DATASET_ID, id)
               .set(LINEAGE_IO.DIRECTION, d.direction())
@@ -112,6 +117,17 @@ public final class LineageRepository {
           .set(LINEAGE_COLUMN_EDGES.TRANSFORM_TYPE, e.type()).set(LINEAGE_COLUMN_EDGES.SUBTYPE, e.subtype())
           .set(LINEAGE_COLUMN_EDGES.MASKING, e.masking()).set(LINEAGE_COLUMN_EDGES.DESCRIPTION, e.description())
           .set(LINEAGE_COLUMN_EDGES.UPDATED_AT, now).execute();
+    }
+  }
+
+  private static void owners(DSLContext tx, String nodeType, long nodeId, java.util.List<LineageWrite.Owner> owners,
+      OffsetDateTime now) {
+    for (LineageWrite.Owner o : owners) {
+      tx.insertInto(LINEAGE_OWNERS).set(LINEAGE_OWNERS.NODE_TYPE, nodeType).set(LINEAGE_OWNERS.NODE_ID, nodeId)
+          .set(LINEAGE_OWNERS.OWNER, o.name()).set(LINEAGE_OWNERS.OWNER_TYPE, o.type())
+          .set(LINEAGE_OWNERS.UPDATED_AT, now)
+          .onDuplicateKeyUpdate().set(LINEAGE_OWNERS.OWNER_TYPE, o.type()).set(LINEAGE_OWNERS.UPDATED_AT, now)
+          .execute();
     }
   }
 

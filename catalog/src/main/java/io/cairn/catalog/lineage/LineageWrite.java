@@ -27,8 +27,19 @@ public record LineageWrite(String kind, String eventType, OffsetDateTime eventTi
     columnEdges = List.copyOf(columnEdges);
   }
 
-  /** A job, and the Cairn flow it runs when it is one of Cairn's own. */
-  public record JobRef(String namespace, String name, String flowId) {}
+  /** A job, the Cairn flow it runs when it is one of Cairn's own, and its owners (the ownership facet). */
+  public record JobRef(String namespace, String name, String flowId, java.util.List<Owner> owners) {
+    public JobRef {
+      owners = owners == null ? java.util.List.of() : java.util.List.copyOf(owners);
+    }
+
+    public JobRef(String namespace, String name, String flowId) {
+      this(namespace, name, flowId, java.util.List.of());
+    }
+  }
+
+  /** An owner from an ownership facet, e.g. {@code user:ana} of type {@code MAINTAINER} (type may be null). */
+  public record Owner(String name, String type) {}
 
   /**
    * A run.
@@ -46,11 +57,18 @@ public record LineageWrite(String kind, String eventType, OffsetDateTime eventTi
    * @param direction {@code INPUT} or {@code OUTPUT} for a job's datasets; null for a dataset event's own
    * @param schemaFields the schema facet's fields as JSON, or null when the event carries no schema
    * @param columnTags tags by column, from the tags facet's field-level tags (with their source)
+   * @param owners the dataset's owners, from its ownership facet
    */
   public record DatasetIo(String namespace, String name, String direction, String schemaFields,
-      java.util.List<ColumnTag> columnTags) {
+      java.util.List<ColumnTag> columnTags, java.util.List<Owner> owners) {
     public DatasetIo {
       columnTags = columnTags == null ? java.util.List.of() : java.util.List.copyOf(columnTags);
+      owners = owners == null ? java.util.List.of() : java.util.List.copyOf(owners);
+    }
+
+    public DatasetIo(String namespace, String name, String direction, String schemaFields,
+        java.util.List<ColumnTag> columnTags) {
+      this(namespace, name, direction, schemaFields, columnTags, java.util.List.of());
     }
 
     public DatasetIo(String namespace, String name, String direction, String schemaFields) {

@@ -19,30 +19,43 @@ import java.util.TreeSet;
  * classification tags it carries. Built at the read, advanced through each step by the step's declared
  * derivations (undeclared columns pass through as identity), and read at the write. Immutable.
  */
-record ColumnTrace(Map<String, Map<Field, Kind>> origins, Map<String, Set<String>> tags) {
+record ColumnTrace(Map<String, Map<Field, Kind>> origins, Map<String, Set<String>> tags, Set<String> pinned) {
 
   /** A field of a source dataset. */
   record Field(DatasetRef dataset, String name) {}
 
+  /**
+   * @param pinned the columns whose tags a steward overrode at the read: the tags the batch's schema declares
+   *     no longer add to theirs
+   */
   ColumnTrace {
     origins = Map.copyOf(origins);
     tags = Map.copyOf(tags);
+    pinned = Set.copyOf(pinned);
+  }
+
+  ColumnTrace(Map<String, Map<Field, Kind>> origins, Map<String, Set<String>> tags) {
+    this(origins, tags, Set.of());
   }
 
   /**
    * Every column of a source batch is its own origin, with the tags its schema declares and the tags lineage
-   * already carried to that column of the dataset ({@code known}, e.g. from the flow that wrote it).
+   * already carried to that column of the dataset ({@code known}, e.g. from the flow that wrote it), except
+   * the columns a steward overrode ({@code overridden}): those carry exactly the override.
    */
-  static ColumnTrace read(DatasetRef source, Schema schema, Map<String, Set<String>> known) {
+  static ColumnTrace read(DatasetRef source, Schema schema, Map<String, Set<String>> known,
+      Map<String, Set<String>> overridden) {
     Map<String, Map<Field, Kind>> origins = new HashMap<>();
     Map<String, Set<String>> tags = new HashMap<>();
     for (Column c : schema.columns()) {
       origins.put(c.name(), Map.of(new Field(source, c.name()), Kind.IDENTITY));
       Set<String> t = new TreeSet<>(c.tags());
       t.addAll(known.getOrDefault(c.name(), Set.of()));
-      tags.put(c.name(), Set.copyOf(t));
+      tags.put(c.name(), Set.copyOf(overridden.getOrDefault(c.name(), t)));
     }
-    return new ColumnTrace(origins, tags);
+    Set<String> pinned = new java.util.HashSet<>(overridden.keySet());
+    pinned.retainAll(tags.keySet());
+    return new ColumnTrace(origins, tags, pinned);
   }
 
   /** The trace after a step that derives columns as declared from a batch with schema {@code input}. */
@@ -66,7 +79,9 @@ record ColumnTrace(Map<String, Map<Field, Kind>> origins, Map<String, Set<String
       o.put(d.output(), from);
       t.put(d.output(), carried);
     }
-    return new ColumnTrace(o, t);
+    Set<String> pinned = new java.util.HashSet<>(in.pinned);
+    derivations.forEach(d -> pinned.remove(d.output()));
+    return new ColumnTrace(o, t, pinned);
   }
 
   /** The trace of the columns of {@code schema}; columns it did not see have no origin. */
@@ -76,10 +91,14 @@ record ColumnTrace(Map<String, Map<Field, Kind>> origins, Map<String, Set<String
     for (Column c : schema.columns()) {
       o.put(c.name(), origins.getOrDefault(c.name(), Map.of()));
       Set<String> carried = new TreeSet<>(tags.getOrDefault(c.name(), Set.of()));
-      carried.addAll(c.tags());
+      if (!pinned.contains(c.name())) {
+        carried.addAll(c.tags());
+      }
       t.put(c.name(), carried);
     }
-    return new ColumnTrace(o, t);
+    Set<String> kept = new java.util.HashSet<>(pinned);
+    kept.retainAll(t.keySet());
+    return new ColumnTrace(o, t, kept);
   }
 
   /** A removed tag also removes its sub-tags: removing {@code PII} removes {@code PII.email}. */

@@ -51,7 +51,8 @@ public final class LineageIngest {
     JsonNode job = event.path("job");
     boolean linked = own && ownJobNamespace.equals(job.path("namespace").asText());
     LineageWrite.JobRef jobRef = job.isMissingNode() ? null : new LineageWrite.JobRef(
-        job.path("namespace").asText(), job.path("name").asText(), linked ? job.path("name").asText() : null);
+        job.path("namespace").asText(), job.path("name").asText(), linked ? job.path("name").asText() : null,
+        owners(job.path("facets")));
     LineageWrite.RunInfo run = null;
     if (kind.equals("RUN")) {
       String runId = event.path("run").path("runId").asText();
@@ -86,7 +87,8 @@ public final class LineageIngest {
         tags.add(new LineageWrite.ColumnTag(field, truncate(tag, 255), truncate(t.path("source").asText("?"), 64)));
       }
     }
-    datasets.add(new DatasetIo(ns, name, direction, fields.isArray() ? fields.toString() : null, tags));
+    datasets.add(new DatasetIo(ns, name, direction, fields.isArray() ? fields.toString() : null, tags,
+        owners(facets)));
     for (Map.Entry<String, JsonNode> out : facets.path("columnLineage").path("fields").properties()) {
       JsonNode field = out.getValue();
       for (JsonNode in : field.path("inputFields")) {
@@ -102,6 +104,18 @@ public final class LineageIngest {
             truncate(description, 1024)));
       }
     }
+  }
+
+  /** The owners of an ownership facet (names cut to what the catalog keeps). */
+  private static List<LineageWrite.Owner> owners(JsonNode facets) {
+    List<LineageWrite.Owner> owners = new ArrayList<>();
+    for (JsonNode o : facets.path("ownership").path("owners")) {
+      String owner = o.path("name").asText("");
+      if (!owner.isBlank() && !facets.path("ownership").path("_deleted").asBoolean(false)) {
+        owners.add(new LineageWrite.Owner(truncate(owner, 512), truncate(o.path("type").asText(null), 128)));
+      }
+    }
+    return owners;
   }
 
   private static String legacySubtype(JsonNode field) {

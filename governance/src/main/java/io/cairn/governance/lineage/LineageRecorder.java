@@ -46,6 +46,7 @@ public final class LineageRecorder implements GovernanceHook, AutoCloseable {
   private final RunEventBuilder builder;
   private final Sink sink;
   private final Function<DatasetRef, Map<String, Set<String>>> tagLookup;
+  private final Function<DatasetRef, Map<String, Set<String>>> overrideLookup;
   private final ObjectMapper mapper = OpenLineageClientUtils.newObjectMapper();
   private final Map<String, RunLineage> runs = new ConcurrentHashMap<>();
   private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "cairn-lineage-writer"));
@@ -67,16 +68,28 @@ public final class LineageRecorder implements GovernanceHook, AutoCloseable {
    */
   public LineageRecorder(String jobNamespace, Duration runningInterval, Sink sink,
       Function<DatasetRef, Map<String, Set<String>>> tagLookup) {
+    this(jobNamespace, runningInterval, sink, tagLookup, dataset -> Map.of());
+  }
+
+  /**
+   * @param overrideLookup the columns of a dataset whose tags a steward overrode, with their tags (asked once
+   *     per run and dataset): an override wins over the tags the batch declares and lineage carried, in the
+   *     events and in what propagates from the column
+   */
+  public LineageRecorder(String jobNamespace, Duration runningInterval, Sink sink,
+      Function<DatasetRef, Map<String, Set<String>>> tagLookup,
+      Function<DatasetRef, Map<String, Set<String>>> overrideLookup) {
     this.builder = new RunEventBuilder(PRODUCER, jobNamespace);
     this.sink = sink;
     this.tagLookup = tagLookup;
+    this.overrideLookup = overrideLookup;
     long ms = runningInterval.toMillis();
     ticker.scheduleWithFixedDelay(this::emitRunning, ms, ms, TimeUnit.MILLISECONDS);
   }
 
   @Override
   public void onRunStart(RunScope run) {
-    RunLineage r = new RunLineage(run, tagLookup);
+    RunLineage r = new RunLineage(run, tagLookup, overrideLookup);
     runs.put(run.runId(), r);
     emit(r, EventType.START, null);
   }
@@ -113,6 +126,18 @@ public final class LineageRecorder implements GovernanceHook, AutoCloseable {
     RunLineage r = runs.get(run.runId());
     if (r != null) {
       r.endpoint(dataset, direction == Direction.INPUT);
+    }
+  }
+
+  /**
+   * Adds one batch's metrics to the run's: {@code quality} becomes the inputs' {@code dataQualityMetrics} and
+   * {@code dataQualityAssertions} facets, any other name a set in the {@code cairn_governance} run facet.
+   */
+  @Override
+  public void onMetrics(RunScope run, String name, Map<String, Double> counts) {
+    RunLineage r = runs.get(run.runId());
+    if (r != null) {
+      r.metrics(name, counts);
     }
   }
 

@@ -19,11 +19,16 @@ import java.util.Map;
 
 /** Builds OpenLineage RunEvents for a run from what {@link RunLineage} collected, with the official model. */
 final class RunEventBuilder {
+  /** The metric set the quality step reports; it becomes the inputs' data quality facets. */
+  static final String QUALITY = "quality";
+
   private final OpenLineage ol;
+  private final URI producer;
   private final String jobNamespace;
 
   RunEventBuilder(URI producer, String jobNamespace) {
     this.ol = new OpenLineage(producer);
+    this.producer = producer;
     this.jobNamespace = jobNamespace;
   }
 
@@ -34,12 +39,19 @@ final class RunEventBuilder {
       error.printStackTrace(new PrintWriter(trace));
       runFacets.errorMessage(ol.newErrorMessageRunFacet(rootMessage(error), "JAVA", trace.toString()));
     }
+    Map<String, Map<String, Double>> governance = run.metrics.allBut(QUALITY);
+    if (!governance.isEmpty()) {
+      runFacets.put(GovernanceRunFacet.KEY, new GovernanceRunFacet(producer, governance));
+    }
+    QualityFacets.Facets quality = QualityFacets.of(ol, run.metrics.get(QUALITY));
     List<InputDataset> inputs = new ArrayList<>();
     run.snapshot(run.inputs).forEach((ref, io) -> inputs.add(ol.newInputDatasetBuilder()
         .namespace(ref.namespace()).name(ref.name())
         .facets(datasetFacets(io, null))
         .inputFacets(ol.newInputDatasetInputFacetsBuilder()
             .inputStatistics(ol.newInputStatisticsInputDatasetFacetBuilder().rowCount(io.rows.get()).build())
+            .dataQualityMetrics(quality.metrics())
+            .dataQualityAssertions(quality.assertions())
             .build())
         .build()));
     List<OutputDataset> outputs = new ArrayList<>();
@@ -80,7 +92,8 @@ final class RunEventBuilder {
     List<OpenLineage.TagsDatasetFacetFields> tags = new ArrayList<>();
     for (Column c : io.schema.columns()) {
       fields.add(ol.newSchemaDatasetFacetFieldsBuilder().name(c.name()).type(c.type().name()).build());
-      var carried = output == null ? c.tags() : io.tags.getOrDefault(c.name(), c.tags());
+      var carried = io.overrides.containsKey(c.name()) ? io.overrides.get(c.name())
+          : output == null ? c.tags() : io.tags.getOrDefault(c.name(), c.tags());
       carried.stream().sorted().forEach(t -> tags.add(ol.newTagsDatasetFacetFields(t, "true", "CAIRN", c.name())));
     }
     facets.schema(ol.newSchemaDatasetFacet(fields));

@@ -25,16 +25,22 @@ final class RunLineage {
   private final Map<Long, ColumnTrace> traces = new ConcurrentHashMap<>();
   private volatile ColumnTrace last;
   private final AtomicLong version = new AtomicLong();
+  /** Metrics the run's steps reported (quality, consent, ...), summed over batches. */
+  final RunMetrics metrics = new RunMetrics();
   volatile long emittedVersion;
   /** Set once the run's last event was emitted; guarded by this object. */
   boolean ended;
 
   private final java.util.function.Function<DatasetRef, Map<String, Set<String>>> tagLookup;
+  private final java.util.function.Function<DatasetRef, Map<String, Set<String>>> overrideLookup;
   private final Map<DatasetRef, Map<String, Set<String>>> knownTags = new ConcurrentHashMap<>();
+  private final Map<DatasetRef, Map<String, Set<String>>> knownOverrides = new ConcurrentHashMap<>();
 
-  RunLineage(RunScope scope, java.util.function.Function<DatasetRef, Map<String, Set<String>>> tagLookup) {
+  RunLineage(RunScope scope, java.util.function.Function<DatasetRef, Map<String, Set<String>>> tagLookup,
+      java.util.function.Function<DatasetRef, Map<String, Set<String>>> overrideLookup) {
     this.scope = scope;
     this.tagLookup = tagLookup;
+    this.overrideLookup = overrideLookup;
     this.runUuid = uuid(scope.runId());
   }
 
@@ -46,6 +52,8 @@ final class RunLineage {
     final Map<String, Map<ColumnTrace.Field, Kind>> columns = new ConcurrentHashMap<>();
     /** output column -> tags carried; outputs only. */
     final Map<String, Set<String>> tags = new ConcurrentHashMap<>();
+    /** column -> the tags a steward set for it, which win over any other. */
+    volatile Map<String, Set<String>> overrides = Map.of();
   }
 
   void read(DatasetRef source, Schema schema, long rows) {
@@ -53,7 +61,8 @@ final class RunLineage {
     io.schema = schema;
     io.rows.addAndGet(rows);
     // the catalog is asked once per run and dataset, on its first batch
-    trace(ColumnTrace.read(source, schema, knownTags.computeIfAbsent(source, tagLookup)));
+    io.overrides = knownOverrides.computeIfAbsent(source, overrideLookup);
+    trace(ColumnTrace.read(source, schema, knownTags.computeIfAbsent(source, tagLookup), io.overrides));
     version.incrementAndGet();
   }
 
@@ -64,6 +73,7 @@ final class RunLineage {
   void wrote(DatasetRef target, Schema schema, long rows) {
     Io io = outputs.computeIfAbsent(target, k -> new Io());
     io.schema = schema;
+    io.overrides = knownOverrides.computeIfAbsent(target, overrideLookup);
     io.rows.addAndGet(rows);
     ColumnTrace t = current().restrict(schema);
     t.origins().forEach((col, from) -> {
@@ -80,6 +90,11 @@ final class RunLineage {
 
   void endpoint(DatasetRef dataset, boolean input) {
     (input ? inputs : outputs).computeIfAbsent(dataset, k -> new Io());
+    version.incrementAndGet();
+  }
+
+  void metrics(String name, Map<String, Double> counts) {
+    metrics.add(name, counts);
     version.incrementAndGet();
   }
 

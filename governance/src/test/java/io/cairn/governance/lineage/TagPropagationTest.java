@@ -2,9 +2,11 @@ package io.cairn.governance.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.catalog.CatalogDatabase;
 import io.cairn.catalog.lineage.LineageQueries;
 import io.cairn.catalog.lineage.LineageRepository;
+import io.cairn.catalog.lineage.TagOverrides;
 import io.cairn.governance.RunScope;
 import io.cairn.spi.data.Batch;
 import io.cairn.spi.data.Column;
@@ -15,6 +17,7 @@ import io.cairn.spi.step.ColumnDerivation;
 import io.cairn.spi.step.ColumnDerivation.Kind;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +62,49 @@ class TagPropagationTest {
     assertThat(queries.columnTags("lake", "domains")).isEqualTo(Map.of("email_domain", Set.of("PII", "PII.email")));
     assertThat(queries.columnTags("mart", "domains")).isEqualTo(Map.of(
         "domain_copy", Set.of("PII", "PII.email"), "domain_hash", Set.of("PII.pseudonymised")));
+  }
+
+  @Test
+  void aStewardsOverrideWinsInTheEventsAndPropagatesFromThere() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(CatalogDatabase.h2FileUrl(Files.createTempDirectory("cairn-tag-overrides")));
+    CatalogDatabase db = new CatalogDatabase(h2);
+    db.migrate();
+    LineageIngest ingest = new LineageIngest(new EventValidator(), new LineageRepository(db), "cairn");
+    LineageQueries queries = new LineageQueries(db);
+    TagOverrides overrides = new TagOverrides(db);
+    List<JsonNode> events = new ArrayList<>();
+    try (LineageRecorder recorder = new LineageRecorder("cairn", Duration.ofSeconds(60), e -> {
+      events.add(e);
+      ingest.accept(e, true);
+    }, d -> queries.columnTags(d.namespace(), d.name()), d -> queries.tagOverrides(d.namespace(), d.name()))) {
+      run(recorder, A, Schema.of(Column.of("id", ColumnType.LONG),
+          Column.of("email", ColumnType.STRING).withTags("PII", "PII.email")), List.of(), B, schema("id", "email"));
+      // the source's own schema says PII, the steward says the lake holds a pseudonym
+      overrides.put(queries.datasetId("lake", "contacts").orElseThrow(), "email", Set.of("PII.pseudonymised"),
+          "tokenised on the way in", "steward");
+      List<ColumnDerivation> domain = List.of(ColumnDerivation.of("email_domain", Kind.DERIVED, "email"));
+      run(recorder, B, Schema.of(Column.of("id", ColumnType.LONG),
+          Column.of("email", ColumnType.STRING).withTags("PII")), domain, C, schema("id", "email_domain"));
+      assertThat(tags(events.getLast().path("inputs").get(0))).containsExactly("email=PII.pseudonymised");
+      assertThat(tags(events.getLast().path("outputs").get(0))).containsExactly("email_domain=PII.pseudonymised");
+      assertThat(queries.columnTags("lake", "domains")).isEqualTo(Map.of("email_domain", Set.of("PII.pseudonymised")));
+
+      // an override on an output: no tags at all, whatever lineage carries to it
+      overrides.put(queries.datasetId("lake", "domains").orElseThrow(), "email_domain", Set.of(),
+          "a domain names no one", "steward");
+      run(recorder, B, schema("id", "email"), domain, C, schema("id", "email_domain"));
+      assertThat(tags(events.getLast().path("outputs").get(0))).isEmpty();
+      assertThat(queries.columnTags("lake", "domains")).isEqualTo(Map.of("email_domain", Set.of()));
+    }
+    assertThat(events).allSatisfy(e -> assertThat(new EventValidator().validate(e)).isEmpty());
+  }
+
+  private static List<String> tags(JsonNode dataset) {
+    List<String> out = new ArrayList<>();
+    dataset.path("facets").path("tags").path("tags").forEach(t -> out.add(t.path("field").asText() + "="
+        + t.path("key").asText()));
+    return out;
   }
 
   private static void run(LineageRecorder recorder, DatasetRef in, Schema read, List<ColumnDerivation> step,

@@ -56,6 +56,14 @@ public final class LineageModule implements Managed {
         LOG.warn("tags of {} not read from the catalog, not propagated in this run: {}", dataset, e.toString());
         return java.util.Map.of();
       }
+    }, dataset -> {
+      try {
+        return queries.tagOverrides(dataset.namespace(), dataset.name());
+      } catch (RuntimeException e) {
+        LOG.warn("tag overrides of {} not read from the catalog, not applied in this run: {}", dataset,
+            e.toString());
+        return java.util.Map.of();
+      }
     });
   }
 
@@ -74,6 +82,11 @@ public final class LineageModule implements Managed {
 
   public LineageResource resource() {
     return new LineageResource(ingest, queries);
+  }
+
+  /** Marquez's column lineage, {@code /api/v1/column-lineage}. */
+  public ColumnLineageResource columnLineageResource() {
+    return new ColumnLineageResource(queries);
   }
 
   public LineageQueries queries() {

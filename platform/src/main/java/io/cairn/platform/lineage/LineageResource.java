@@ -75,6 +75,12 @@ public final class LineageResource {
       @QueryParam("direction") @DefaultValue("BOTH") String direction) {
     NodeIds.Resolved node = NodeIds.resolve(nodeId, queries);
     LineageGraph g = queries.graph(node.type(), node.id(), depth(depth), direction(direction));
+    Map<String, List<LineageGraph.Edge>> in = new java.util.HashMap<>();
+    Map<String, List<LineageGraph.Edge>> out = new java.util.HashMap<>();
+    for (LineageGraph.Edge e : g.edges()) {
+      in.computeIfAbsent(e.destination(), k -> new ArrayList<>()).add(e);
+      out.computeIfAbsent(e.origin(), k -> new ArrayList<>()).add(e);
+    }
     List<GraphNode> nodes = new ArrayList<>();
     for (LineageGraph.Node n : g.nodes()) {
       Map<String, Object> data = new java.util.LinkedHashMap<>();
@@ -84,9 +90,8 @@ public final class LineageResource {
       if (n.flowId() != null) {
         data.put("flowId", n.flowId());
       }
-      nodes.add(new GraphNode(n.nodeId(), n.type().name(), data,
-          g.edges().stream().filter(e -> e.destination().equals(n.nodeId())).toList(),
-          g.edges().stream().filter(e -> e.origin().equals(n.nodeId())).toList()));
+      nodes.add(new GraphNode(n.nodeId(), n.type().name(), data, in.getOrDefault(n.nodeId(), List.of()),
+          out.getOrDefault(n.nodeId(), List.of())));
     }
     return Map.of("graph", nodes);
   }

@@ -12,6 +12,7 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import io.openlineage.client.transports.FileTransport;
 import io.openlineage.client.transports.HttpTransport;
+import io.openlineage.client.transports.KafkaTransport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -44,12 +45,16 @@ class LineageConfigTest {
     assertThat(http.transport().create().orElseThrow().toString()).doesNotContain("secret-key");
     assertThat(read("lineage:\n  transport:\n    type: file\n    location: " + dir.resolve("e.jsonl") + "\n")
         .transport().create()).containsInstanceOf(FileTransport.class);
+    var kafka = read("lineage:\n  transport:\n    type: kafka\n    bootstrap: 127.0.0.1:1\n    topic: ol\n")
+        .transport().create();
+    assertThat(kafka).containsInstanceOf(KafkaTransport.class);
+    kafka.orElseThrow().close();
   }
 
   @Test
   void badValuesAreRefused() throws Exception {
     assertThatThrownBy(() -> read("lineage:\n  transport:\n    type: ftp\n"))
-        .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("none, http or file");
+        .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("none, http, kafka or file");
     assertThatThrownBy(() -> read("lineage:\n  runningInterval: 1ms\n"))
         .isInstanceOf(ConfigurationValidationException.class).hasMessageContaining("runningInterval");
     assertThatThrownBy(() -> read("lineage:\n  transport:\n    type: http\n").transport().create())

@@ -12,7 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Appends batches to one file in a folder. Each {@link #write} renders the batch in memory, writes it and
+ * Appends batches to one file in a folder. Its dataset (for lineage) is that file when the file name is
+ * configured, else the folder, so that a file source reading what it wrote names the same dataset. Each {@link #write} renders the batch in memory, writes it and
  * forces it to the disk before returning, so a returned write is durable. A CSV header is written when the
  * file is empty. Called from one thread at a time.
  */
@@ -33,7 +34,9 @@ final class FileSinkTask implements SinkTask {
     Path folder = settings.folder().toAbsolutePath().normalize();
     Files.createDirectories(folder);
     Path file = folder.resolve(settings.fileName(context.runId()));
-    dataset = new DatasetRef("file", folder.toString());
+    // a fixed file name is one file every run appends to: that file is the dataset, as a source reading it
+    // names it; per-run files (part-<runId>) together are the folder's dataset, as a source reading the folder
+    dataset = new DatasetRef("file", settings.fileName() != null ? file.toString() : folder.toString());
     channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
     headerDue = settings.header() && channel.size() == 0;

@@ -45,6 +45,23 @@ class FileSinkTest {
     return s;
   }
 
+  @Test
+  void aFixedFileIsTheDatasetTheSourceReadingItNames() throws Exception {
+    SinkTask sink = sink(Map.of("path", dir.resolve("data").toString(), "fileName", "customers.csv"));
+    sink.write(batch(new Object[] {1L, "a@x.io", null, null, null, null, null, null}));
+    sink.stop();
+    Path file = dir.resolve("data/customers.csv");
+    assertThat(sink.dataset()).isEqualTo(new DatasetRef("file", file.toString()));
+    assertThat(FileSources.started(context, Map.of("path", file.toString(), "columns", COLUMNS), null).dataset())
+        .isEqualTo(sink.dataset());
+    // per-run files: the folder on both sides
+    SinkTask parts = sink(Map.of("path", dir.resolve("parts").toString()));
+    parts.stop();
+    assertThat(FileSources.started(context, Map.of("path", dir.resolve("parts").toString(), "format", "csv",
+        "columns", COLUMNS), null).dataset()).isEqualTo(parts.dataset())
+        .isEqualTo(new DatasetRef("file", dir.resolve("parts").toString()));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"csv", "jsonl"})
   void writesWhatTheSourceReadsBack(String format) throws Exception {
