@@ -114,11 +114,6 @@ public final class CairnApi implements AutoCloseable {
         HttpRequest.BodyPublishers.ofString(toJson(Map.of("name", name))))).json().path("key").asText();
   }
 
-  /** {@code http://127.0.0.1:<port>} of the server. */
-  public URI base() {
-    return base;
-  }
-
   /** The installed plugins ({@code GET /api/v1/plugins}). */
   public Reply plugins() {
     return send("GET", "/api/v1/plugins", null, null);
