@@ -225,6 +225,11 @@ public class CairnApplication extends Application<CairnConfiguration> {
 
     // --- profiles and models ---
     var modelRegistry = new io.cairn.catalog.ModelRepository(catalog);
+    var identityGraphs = new io.cairn.platform.profiles.IdentityGraphs(
+        new io.cairn.catalog.identity.IdentityGraphRepository(catalog));
+    HostExtensions.registerSteps(extensions, List.of(
+        new io.cairn.platform.profiles.IdentityGraphStepFactory(identityGraphs)));
+    env.jersey().register(new io.cairn.platform.profiles.ProfileGraphsResource(identityGraphs, audit));
     env.jersey().register(new io.cairn.platform.profiles.ProfilesResource());
     env.jersey().register(new io.cairn.platform.profiles.SegmentsResource());
     env.jersey().register(new io.cairn.platform.profiles.ModelsResource(modelRegistry));

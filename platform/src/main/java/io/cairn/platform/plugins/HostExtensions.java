@@ -15,9 +15,12 @@ public final class HostExtensions {
 
   private HostExtensions() {}
 
-  /** Registers the host's steps; call once, before the plugin service starts. */
+  /**
+   * Registers host steps, beside those registered before (each area of the composition root registers its
+   * own); call before the plugin service starts.
+   */
   public static void registerSteps(LoadedExtensions registry, List<StepFactory> steps) {
-    registry.put(HOST_ID, steps.stream().map(s -> new LoadedExtension(new ExtensionInfo(HOST_ID, ExtensionInfo.STEP,
+    registry.add(HOST_ID, steps.stream().map(s -> new LoadedExtension(new ExtensionInfo(HOST_ID, ExtensionInfo.STEP,
         s.name(), s.description(), s.configDef().properties()), s)).toList());
   }
 }
