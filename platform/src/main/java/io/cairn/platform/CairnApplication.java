@@ -224,15 +224,22 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new io.cairn.platform.profilestore.ProfileSegmentsResource(profileStore));
 
     // --- profiles and models ---
-    var modelRegistry = new io.cairn.catalog.ModelRepository(catalog);
-    var identityGraphs = new io.cairn.platform.profiles.IdentityGraphs(
-        new io.cairn.catalog.identity.IdentityGraphRepository(catalog));
+    var consentGate = io.cairn.governance.consent.ConsentGate.ALLOW_ALL;
+    var identityGraphRepository = new io.cairn.catalog.identity.IdentityGraphRepository(catalog);
+    var identityGraphs = new io.cairn.platform.profiles.IdentityGraphs(identityGraphRepository);
+    var modelService = new io.cairn.platform.profiles.ModelService(new io.cairn.catalog.ModelRepository(catalog),
+        consentGate, lineage.recorder());
+    var segmentRepository = new io.cairn.catalog.segments.SegmentRepository(catalog);
     HostExtensions.registerSteps(extensions, List.of(
-        new io.cairn.platform.profiles.IdentityGraphStepFactory(identityGraphs)));
+        new io.cairn.platform.profiles.IdentityGraphStepFactory(identityGraphs),
+        io.cairn.platform.profiles.ModelStepFactory.scoring(modelService),
+        io.cairn.platform.profiles.ModelStepFactory.clustering(modelService)));
     env.jersey().register(new io.cairn.platform.profiles.ProfileGraphsResource(identityGraphs, audit));
     env.jersey().register(new io.cairn.platform.profiles.ProfilesResource());
-    env.jersey().register(new io.cairn.platform.profiles.SegmentsResource());
-    env.jersey().register(new io.cairn.platform.profiles.ModelsResource(modelRegistry));
+    env.jersey().register(new io.cairn.platform.profiles.SegmentsResource(segmentRepository, modelService,
+        new io.cairn.platform.profiles.ActivationExports(segmentRepository, identityGraphRepository, consentGate,
+            lineage.recorder(), audit, config.home().resolve("exports"))));
+    env.jersey().register(new io.cairn.platform.profiles.ModelsResource(modelService));
 
     registerAuth(env, users);
     env.jersey().register(new BadInputMapper());

@@ -260,6 +260,18 @@ public final class IdentityGraphRepository {
         .and(IDENTITY_RECORDS.PROFILE_ID.eq(profileId))).orderBy(IDENTITY_RECORDS.SEQ).fetch(IDENTITY_RECORDS.RECORD_ID);
   }
 
+  /** The raw identifiers of a profile's records by type, in arrival order of the records. */
+  public Map<String, List<String>> identifiers(String graph, String profileId) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    dsl.select(IDENTITY_IDENTIFIERS.ID_TYPE, IDENTITY_IDENTIFIERS.ID_VALUE).from(IDENTITY_IDENTIFIERS)
+        .join(IDENTITY_RECORDS).on(IDENTITY_RECORDS.GRAPH.eq(IDENTITY_IDENTIFIERS.GRAPH)
+            .and(IDENTITY_RECORDS.RECORD_ID.eq(IDENTITY_IDENTIFIERS.RECORD_ID)))
+        .where(IDENTITY_RECORDS.GRAPH.eq(graph).and(IDENTITY_RECORDS.PROFILE_ID.eq(profileId)))
+        .orderBy(IDENTITY_RECORDS.SEQ, IDENTITY_IDENTIFIERS.ID_TYPE)
+        .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+    return out;
+  }
+
   /** Why a profile's records belong together: the stored links from its records, in the order made. */
   public List<StoredLink> links(String graph, String profileId) {
     return dsl.select(IDENTITY_LINKS.fields()).from(IDENTITY_LINKS).join(IDENTITY_RECORDS)
