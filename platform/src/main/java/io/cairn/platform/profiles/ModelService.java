@@ -128,6 +128,53 @@ public final class ModelService {
     return register(name, ModelArtifact.ofClusters(ok.features(), fit.model()), metrics, details, training, by);
   }
 
+  /** A registered recommender and the top items for each permitted profile. */
+  record Recommendations(ModelEntry model, Map<String, List<String>> top) {}
+
+  /**
+   * Trains item-item recommendations on the items of the permitted profiles, measures precision@k against a
+   * popularity baseline on a held-out share of each profile's items, registers the model with both figures and
+   * returns the top {@code n} items of every permitted profile from the model trained on all their items.
+   */
+  Recommendations trainRecommender(String name, Map<String, List<String>> items, int k, int n, double holdOut,
+      long seed, String trainingDataset, String by) {
+    if (!(holdOut > 0 && holdOut < 1) || k < 1 || n < 1) {
+      throw new IllegalArgumentException("holdOut must be between 0 and 1, k and n at least 1");
+    }
+    DatasetRef training = trainingDataset == null ? null : ModelLineage.parse(trainingDataset);
+    Map<String, java.util.Set<String>> all = new LinkedHashMap<>();
+    Map<String, java.util.Set<String>> known = new LinkedHashMap<>();
+    Map<String, java.util.Set<String>> held = new LinkedHashMap<>();
+    java.util.Random random = new java.util.Random(seed);
+    items.forEach((profile, list) -> {
+      if (list == null || !consent.permits(profile, Purpose.PROFILING)) {
+        return;
+      }
+      List<String> shuffled = new ArrayList<>(new java.util.LinkedHashSet<>(list));
+      all.put(profile, new java.util.HashSet<>(shuffled));
+      java.util.Collections.shuffle(shuffled, random);
+      int out = shuffled.size() < 2 ? 0 : Math.max(1, (int) Math.round(shuffled.size() * holdOut));
+      known.put(profile, new java.util.HashSet<>(shuffled.subList(0, shuffled.size() - out)));
+      held.put(profile, new java.util.HashSet<>(shuffled.subList(shuffled.size() - out, shuffled.size())));
+    });
+    io.cairn.profiles.models.ItemRecommender split = io.cairn.profiles.models.ItemRecommender.train(known);
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("k", (double) k);
+    metrics.put("precision_at_k", io.cairn.profiles.models.ItemRecommender.precisionAtK(known, held, k,
+        split::recommend));
+    metrics.put("popularity_precision_at_k", io.cairn.profiles.models.ItemRecommender.precisionAtK(known, held, k,
+        split::popular));
+    metrics.put("profiles", (double) all.size());
+    metrics.put("excluded_profiles", (double) (items.size() - all.size()));
+    io.cairn.profiles.models.ItemRecommender model = io.cairn.profiles.models.ItemRecommender.train(all);
+    Map<String, List<String>> top = new LinkedHashMap<>();
+    all.forEach((profile, have) -> top.put(profile, model.recommend(have, n)));
+    ModelEntry entry = models.register(name, "recommender", List.of(), metrics,
+        training == null ? null : training.toString(), by);
+    lineage.trained(name, entry.version(), training, by);
+    return new Recommendations(entry, top);
+  }
+
   private ModelEntry register(String name, ModelArtifact artifact, Map<String, Double> metrics,
       Map<String, Object> details, DatasetRef training, String by) {
     ModelEntry entry = models.register(name, artifact.kind().id(), artifact.features(), metrics,

@@ -113,6 +113,28 @@ public final class ModelsResource {
     return Response.status(201).entity(entry).build();
   }
 
+  /** Items by profile id; top {@code n} (default 10) per profile; precision at {@code k} (default 5). */
+  public record RecommendRequest(Map<String, List<String>> items, Integer k, Integer n, Double holdOut, Long seed,
+      String trainingDataset) {}
+
+  /**
+   * Trains item-item recommendations, registers them with precision@k beside a popularity baseline on a
+   * held-out split, and returns the top items per profile.
+   */
+  @POST
+  @Path("/{name}/recommendations")
+  @RolesAllowed(Roles.ENGINEER)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response recommend(@Auth CairnPrincipal who, @PathParam("name") String name, RecommendRequest req) {
+    if (req == null || req.items() == null || req.items().isEmpty()) {
+      throw ApiException.badRequest("send {\"items\": {\"P-1\": [\"sku-1\", \"sku-2\"]}, \"k\": 5, \"n\": 10}");
+    }
+    ModelService.Recommendations r = service.trainRecommender(name, req.items(), req.k() == null ? 5 : req.k(),
+        req.n() == null ? 10 : req.n(), req.holdOut() == null ? 0.2 : req.holdOut(),
+        req.seed() == null ? 42 : req.seed(), req.trainingDataset(), who.username());
+    return Response.status(201).entity(Map.of("model", r.model(), "recommendations", r.top())).build();
+  }
+
   @POST
   @Path("/{name}/versions/{version}/promote")
   @RolesAllowed(Roles.ENGINEER)

@@ -158,6 +158,37 @@ class ModelsSegmentsApiTest {
     assertThat(post("/api/v1/models/ab-tests", Map.of(), TestServer.viewer()).statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void recommendationsAreRegisteredWithPrecisionBesideAPopularityBaseline() throws Exception {
+    Random r = new Random(5);
+    Map<String, List<String>> items = new LinkedHashMap<>();
+    for (int p = 0; p < 300; p++) {
+      List<String> mine = new ArrayList<>();
+      while (mine.size() < 8) {
+        String item = "t" + (p % 5) + "-" + r.nextInt(12);
+        if (!mine.contains(item)) {
+          mine.add(item);
+        }
+      }
+      mine.add("bestseller-" + r.nextInt(3));
+      items.put("P-" + p, mine);
+    }
+    HttpResponse<String> created = post("/api/v1/models/basket/recommendations", Map.of("items", items, "k", 5,
+        "n", 3), TestServer.admin());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode body = JSON.readTree(created.body());
+    JsonNode metrics = body.path("model").path("metrics");
+    assertThat(metrics.path("precision_at_k").asDouble())
+        .isGreaterThan(metrics.path("popularity_precision_at_k").asDouble());
+    assertThat(body.path("recommendations").path("P-0")).hasSize(3)
+        .allSatisfy(i -> assertThat(i.asText()).matches("t0-.*|bestseller-.*"));
+    assertThat(get("/api/v1/models/basket", marketing).get(0).path("kind").asText()).isEqualTo("recommender");
+    assertThat(post("/api/v1/models/basket/recommendations", Map.of("items", Map.of()), TestServer.admin())
+        .statusCode()).isEqualTo(400);
+    assertThat(post("/api/v1/models/basket/recommendations", Map.of("items", items, "holdOut", 2),
+        TestServer.admin()).statusCode()).isEqualTo(400);
+  }
+
   /** Six customers (two rows for one of them) through identity-graph, score and cluster; profile -> score. */
   private static Map<String, String> runFlow() throws Exception {
     List<String> lines = new ArrayList<>(List.of("customer_id,email,phone,recency_days,frequency,monetary"));
