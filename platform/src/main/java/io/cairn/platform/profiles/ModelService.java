@@ -109,6 +109,44 @@ public final class ModelService {
     return register(name, ModelArtifact.of(p), metrics, details, training, by);
   }
 
+  /**
+   * Trains a customer-lifetime-value regression on the rows of permitted subjects and registers it with its
+   * held-out RMSE.
+   *
+   * @throws IllegalArgumentException when there is not one value (and, if given, one subject) per row
+   */
+  ModelEntry trainLifetimeValue(String name, List<String> features, double[][] x, double[] values,
+      List<String> subjects, double testShare, long seed, String trainingDataset, String by) {
+    DatasetRef training = trainingDataset == null ? null : ModelLineage.parse(trainingDataset);
+    if (values.length != x.length) {
+      throw new IllegalArgumentException("send one value per row: " + values.length + " values for " + x.length
+          + " rows");
+    }
+    Rows ok = permitted(new Rows(features, x, subjects, null));
+    double[] kept = values;
+    if (subjects != null) {
+      List<Double> v = new ArrayList<>();
+      for (int i = 0; i < x.length; i++) {
+        String s = subjects.get(i);
+        if (s != null && consent.permits(s, Purpose.PROFILING)) {
+          v.add(values[i]);
+        }
+      }
+      kept = v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    io.cairn.profiles.models.LifetimeValue clv = io.cairn.profiles.models.LifetimeValue.train(features, ok.x(), kept,
+        testShare, seed);
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("rmse", clv.rmse());
+    metrics.put("train_rows", (double) clv.trainSize());
+    metrics.put("test_rows", (double) clv.testSize());
+    metrics.put("excluded_rows", (double) (x.length - ok.x().length));
+    ModelEntry entry = models.register(name, "clv", features, metrics, training == null ? null : training.toString(),
+        by);
+    lineage.trained(name, entry.version(), training, by);
+    return entry;
+  }
+
   /** Clusters the permitted rows (k by silhouette) and registers the model with its cluster summaries. */
   ModelEntry trainClusters(String name, Rows rows, int maxK, String trainingDataset, String by) {
     DatasetRef training = trainingDataset == null ? null : ModelLineage.parse(trainingDataset);

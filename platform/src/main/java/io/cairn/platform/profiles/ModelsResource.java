@@ -113,6 +113,25 @@ public final class ModelsResource {
     return Response.status(201).entity(entry).build();
   }
 
+  /** Rows of features and the lifetime value of each row (optionally its subject). */
+  public record ClvRequest(List<String> features, double[][] rows, double[] values, List<String> subjects,
+      Double testShare, Long seed, String trainingDataset) {}
+
+  /** Trains a customer-lifetime-value linear regression and registers it with its held-out RMSE. */
+  @POST
+  @Path("/{name}/clv")
+  @RolesAllowed(Roles.ENGINEER)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response trainLifetimeValue(@Auth CairnPrincipal who, @PathParam("name") String name, ClvRequest req) {
+    if (req == null || req.features() == null || req.rows() == null || req.values() == null) {
+      throw ApiException.badRequest("send {\"features\": [...], \"rows\": [[...]], \"values\": [120.5, ...]}");
+    }
+    ModelEntry entry = service.trainLifetimeValue(name, req.features(), req.rows(), req.values(), req.subjects(),
+        req.testShare() == null ? 0.25 : req.testShare(), req.seed() == null ? 42 : req.seed(), req.trainingDataset(),
+        who.username());
+    return Response.status(201).entity(entry).build();
+  }
+
   /** Items by profile id; top {@code n} (default 10) per profile; precision at {@code k} (default 5). */
   public record RecommendRequest(Map<String, List<String>> items, Integer k, Integer n, Double holdOut, Long seed,
       String trainingDataset) {}

@@ -183,6 +183,20 @@ class ModelsSegmentsApiTest {
     assertThat(body.path("recommendations").path("P-0")).hasSize(3)
         .allSatisfy(i -> assertThat(i.asText()).matches("t0-.*|bestseller-.*"));
     assertThat(get("/api/v1/models/basket", marketing).get(0).path("kind").asText()).isEqualTo("recommender");
+    List<double[]> rows = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    for (int i = 0; i < 800; i++) {
+      double frequency = 1 + 10 * r.nextDouble();
+      double monetary = 20 + 200 * r.nextDouble();
+      rows.add(new double[] {frequency, monetary});
+      values.add(50 + 30 * frequency + 2 * monetary + 10 * r.nextGaussian());
+    }
+    HttpResponse<String> clv = post("/api/v1/models/clv/clv", Map.of("features", List.of("frequency", "monetary"),
+        "rows", rows, "values", values), TestServer.admin());
+    assertThat(clv.statusCode()).as(clv.body()).isEqualTo(201);
+    assertThat(JSON.readTree(clv.body()).path("metrics").path("rmse").asDouble()).isLessThan(20);
+    assertThat(post("/api/v1/models/clv/clv", Map.of("features", List.of("frequency", "monetary"), "rows", rows,
+        "values", values.subList(0, 5)), TestServer.admin()).statusCode()).isEqualTo(400);
     assertThat(post("/api/v1/models/basket/recommendations", Map.of("items", Map.of()), TestServer.admin())
         .statusCode()).isEqualTo(400);
     assertThat(post("/api/v1/models/basket/recommendations", Map.of("items", items, "holdOut", 2),
