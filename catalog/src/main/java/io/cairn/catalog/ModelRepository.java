@@ -1,6 +1,7 @@
 package io.cairn.catalog;
 
 import static io.cairn.catalog.jooq.Tables.MODELS;
+import static io.cairn.catalog.jooq.Tables.MODEL_ARTIFACTS;
 
 import io.cairn.catalog.jooq.tables.records.ModelsRecord;
 import java.util.Arrays;
@@ -52,6 +53,38 @@ public final class ModelRepository {
       r.store();
       return map(r);
     });
+  }
+
+  /**
+   * Keeps the trained model of a registered version and its evaluation details (JSON), replacing earlier ones.
+   *
+   * @throws IllegalArgumentException when there is no such version
+   */
+  public void storeArtifact(String name, int version, String format, byte[] content, String details) {
+    dsl.transaction(cfg -> {
+      DSLContext tx = cfg.dsl();
+      ModelsRecord m = tx.fetchOne(MODELS, MODELS.NAME.eq(name).and(MODELS.VERSION.eq(version)));
+      if (m == null) {
+        throw new IllegalArgumentException("no version " + version + " of model '" + name + "'");
+      }
+      tx.deleteFrom(MODEL_ARTIFACTS).where(MODEL_ARTIFACTS.MODEL_ID.eq(m.getId())).execute();
+      tx.insertInto(MODEL_ARTIFACTS).set(MODEL_ARTIFACTS.MODEL_ID, m.getId()).set(MODEL_ARTIFACTS.FORMAT, format)
+          .set(MODEL_ARTIFACTS.CONTENT, content).set(MODEL_ARTIFACTS.DETAILS, details).execute();
+    });
+  }
+
+  /** The trained model of a version, if one was stored. */
+  public Optional<byte[]> artifact(String name, int version) {
+    return Optional.ofNullable(dsl.select(MODEL_ARTIFACTS.CONTENT).from(MODEL_ARTIFACTS).join(MODELS)
+        .on(MODELS.ID.eq(MODEL_ARTIFACTS.MODEL_ID)).where(MODELS.NAME.eq(name).and(MODELS.VERSION.eq(version)))
+        .fetchOne(MODEL_ARTIFACTS.CONTENT));
+  }
+
+  /** The evaluation details (JSON) of a version, if stored. */
+  public Optional<String> details(String name, int version) {
+    return Optional.ofNullable(dsl.select(MODEL_ARTIFACTS.DETAILS).from(MODEL_ARTIFACTS).join(MODELS)
+        .on(MODELS.ID.eq(MODEL_ARTIFACTS.MODEL_ID)).where(MODELS.NAME.eq(name).and(MODELS.VERSION.eq(version)))
+        .fetchOne(MODEL_ARTIFACTS.DETAILS));
   }
 
   /** Every version of every model, by name then version. */

@@ -8,7 +8,9 @@ public enum Role {
   ENGINEER,
   STEWARD,
   COMPLIANCE,
-  VIEWER;
+  VIEWER,
+  /** Marketing analysts: read profiles, segments and models and export segments. */
+  MARKETING;
 
   /** The name stored in the catalog and used in {@code @RolesAllowed}. */
   public String id() {
@@ -19,7 +21,7 @@ public enum Role {
     try {
       return valueOf(id.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown role '" + id + "' (roles: admin, engineer, steward, compliance, viewer)");
+      throw new IllegalArgumentException("unknown role '" + id + "' (roles: admin, engineer, steward, compliance, viewer, marketing)");
     }
   }
 }

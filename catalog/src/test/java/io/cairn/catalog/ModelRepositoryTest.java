@@ -72,4 +72,20 @@ class ModelRepositoryTest {
     models.promote("churn", 1);
     assertThatThrownBy(() -> models.rollback("churn")).hasMessageContaining("no earlier production version");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void artifactsAndDetailsAreKeptPerVersion(String name, DataSource ds) {
+    ModelRepository models = registry(ds);
+    models.register("segments", "kmeans", List.of("x"), Map.of("k", 3.0), "jdbc/shop.orders", "alice");
+    byte[] bytes = new byte[300_000];
+    new java.util.Random(1).nextBytes(bytes);
+    models.storeArtifact("segments", 1, "tribuo", bytes, "{\"k\":3}");
+    models.storeArtifact("segments", 1, "tribuo", bytes, "{\"k\":4}");
+    assertThat(models.artifact("segments", 1)).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes));
+    assertThat(models.details("segments", 1)).contains("{\"k\":4}");
+    assertThat(models.artifact("segments", 2)).isEmpty();
+    assertThatThrownBy(() -> models.storeArtifact("segments", 2, "tribuo", bytes, "{}"))
+        .hasMessage("no version 2 of model 'segments'");
+  }
 }

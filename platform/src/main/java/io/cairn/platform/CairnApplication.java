@@ -230,12 +230,6 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new DatasetPageResource(new DatasetPageService(datasets, new DatasetPageQueries(catalog),
         new TagOverrides(catalog), audit)));
 
-    // --- dsar ---
-    DsarModule dsar = new DsarModule(catalog, config.erasure(), config.home(), config.nodeName(), audit,
-        List.of(), List.of());
-    env.lifecycle().manage(dsar);
-    env.jersey().register(dsar.resource());
-
     // --- consent ---
     ConsentModule consent = new ConsentModule(catalog, config.consent(), audit,
         (run, counts) -> lineage.recorder().onMetrics(run, "consent", counts));
@@ -243,6 +237,14 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.lifecycle().manage(consent);
     env.jersey().register(consent.resource());
     env.jersey().register(consent.gpcResource());
+
+    // --- dsar --- (requests also resolve a person's identifiers through their consent subject)
+    io.cairn.governance.erasure.ConsentSubjects consentSubjects = new io.cairn.governance.erasure.ConsentSubjects(
+        consent.service());
+    DsarModule dsar = new DsarModule(catalog, config.erasure(), config.home(), config.nodeName(), audit,
+        List.of(consentSubjects), List.of(consentSubjects));
+    env.lifecycle().manage(dsar);
+    env.jersey().register(dsar.resource());
 
     // --- connectors: kafka and redis ---
     if (config.kafka().embedded()) {
@@ -272,15 +274,27 @@ public class CairnApplication extends Application<CairnConfiguration> {
         new io.cairn.platform.discovery.DiscoveryService(extensions, datasets, datasetKeys), datasetKeys));
 
     // --- profiles and models ---
-    var modelRegistry = new io.cairn.catalog.ModelRepository(catalog);
+    var consentGate = consent.gate();
+    var identityGraphRepository = new io.cairn.catalog.identity.IdentityGraphRepository(catalog);
+    var identityGraphs = new io.cairn.platform.profiles.IdentityGraphs(identityGraphRepository);
+    var modelService = new io.cairn.platform.profiles.ModelService(new io.cairn.catalog.ModelRepository(catalog),
+        consentGate, lineage.recorder());
+    var segmentRepository = new io.cairn.catalog.segments.SegmentRepository(catalog);
+    HostExtensions.registerSteps(extensions, List.of(
+        new io.cairn.platform.profiles.IdentityGraphStepFactory(identityGraphs),
+        io.cairn.platform.profiles.ModelStepFactory.scoring(modelService),
+        io.cairn.platform.profiles.ModelStepFactory.clustering(modelService)));
+    env.jersey().register(new io.cairn.platform.profiles.ProfileGraphsResource(identityGraphs, audit));
     env.jersey().register(new io.cairn.platform.profiles.ProfilesResource());
-    env.jersey().register(new io.cairn.platform.profiles.SegmentsResource());
-    env.jersey().register(new io.cairn.platform.profiles.ModelsResource(modelRegistry));
+    env.jersey().register(new io.cairn.platform.profiles.SegmentsResource(segmentRepository, modelService,
+        new io.cairn.platform.profiles.ActivationExports(segmentRepository, identityGraphRepository, consentGate,
+            lineage.recorder(), audit, config.home().resolve("exports"))));
+    env.jersey().register(new io.cairn.platform.profiles.ModelsResource(modelService));
 
     // --- collector ---
     io.cairn.platform.collector.CollectorModule collector = new io.cairn.platform.collector.CollectorModule(
         config.collector(), config.home(), config.nodeName(), config.kafka(),
-        new io.cairn.catalog.collector.WriteKeyRepository(catalog), io.cairn.governance.consent.ConsentCapture.NONE);
+        new io.cairn.catalog.collector.WriteKeyRepository(catalog), consent.capture());
     collector.register(env, extensions, audit);
 
     registerAuth(env, users);

@@ -25,7 +25,7 @@ class ApiAuthTest {
 
   @BeforeAll
   static void users() {
-    for (String role : List.of("engineer", "steward", "compliance", "viewer")) {
+    for (String role : List.of("engineer", "steward", "compliance", "viewer", "marketing")) {
       Reply r = post(APP, "/api/v1/users", ADMIN,
           Map.of("username", role, "password", role + "-password", "roles", List.of(role)));
       assertThat(r.status()).isEqualTo(201);
@@ -66,6 +66,20 @@ class ApiAuthTest {
     assertThat(post(APP, "/api/v1/users", basic("compliance", "compliance-password"),
         Map.of("username", "mallory", "password", "mallory-password", "roles", List.of("admin"))).status())
         .isEqualTo(403);
+  }
+
+  @Test
+  void marketingReadsProfilesSegmentsAndModelsAndNothingElseItMayNot() {
+    String marketing = basic("marketing", "marketing-password");
+    for (String path : List.of("/api/v1/segments", "/api/v1/models", "/api/v1/profiles/graphs")) {
+      assertThat(get(APP, path, marketing).status()).as(path).isEqualTo(200);
+    }
+    assertThat(get(APP, "/api/v1/segments", basic("viewer", "viewer-password")).status()).isEqualTo(403);
+    assertThat(get(APP, "/api/v1/profiles/graphs", basic("compliance", "compliance-password")).status())
+        .isEqualTo(403);
+    assertThat(get(APP, "/api/v1/users", marketing).status()).isEqualTo(403);
+    assertThat(post(APP, "/api/v1/models/m/propensity", marketing, Map.of()).status()).isEqualTo(403);
+    assertThat(post(APP, "/api/v1/flows", marketing, Map.of("id", "y", "definition", "x")).status()).isEqualTo(403);
   }
 
   @Test

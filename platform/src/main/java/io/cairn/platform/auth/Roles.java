@@ -7,6 +7,7 @@ public final class Roles {
   public static final String STEWARD = "steward";
   public static final String COMPLIANCE = "compliance";
   public static final String VIEWER = "viewer";
+  public static final String MARKETING = "marketing";
 
   private Roles() {}
 }

@@ -2,7 +2,6 @@ package io.cairn.platform.plugins;
 
 import io.cairn.spi.connector.SourceConnector;
 import io.cairn.spi.step.StepFactory;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,31 +17,18 @@ public final class HostExtensions {
 
   private HostExtensions() {}
 
-  /** Registers the host's steps; call before the plugin service starts. */
+  /**
+   * Registers host steps, beside those registered before (each area of the composition root registers its
+   * own); call before the plugin service starts.
+   */
   public static void registerSteps(LoadedExtensions registry, List<StepFactory> steps) {
-    add(registry, steps.stream().map(s -> new LoadedExtension(new ExtensionInfo(HOST_ID, ExtensionInfo.STEP,
+    registry.add(HOST_ID, steps.stream().map(s -> new LoadedExtension(new ExtensionInfo(HOST_ID, ExtensionInfo.STEP,
         s.name(), s.description(), s.configDef().properties()), s)).toList());
   }
 
   /** Registers the host's sources; call before the plugin service starts. */
   public static void registerSources(LoadedExtensions registry, List<SourceConnector> sources) {
-    add(registry, sources.stream().map(s -> new LoadedExtension(new ExtensionInfo(HOST_ID, ExtensionInfo.SOURCE,
+    registry.add(HOST_ID, sources.stream().map(s -> new LoadedExtension(new ExtensionInfo(HOST_ID, ExtensionInfo.SOURCE,
         s.name(), s.description(), s.configDef().properties()), s)).toList());
-  }
-
-  private static void add(LoadedExtensions registry, List<LoadedExtension> more) {
-    List<LoadedExtension> all = new ArrayList<>();
-    for (ExtensionInfo info : registry.ofPlugin(HOST_ID)) {
-      Object instance = switch (info.kind()) {
-        case ExtensionInfo.STEP -> registry.step(info.name()).orElse(null);
-        case ExtensionInfo.SOURCE -> registry.source(info.name()).orElse(null);
-        default -> registry.sink(info.name()).orElse(null);
-      };
-      if (instance != null && more.stream().noneMatch(m -> m.info().key().equals(info.key()))) {
-        all.add(new LoadedExtension(info, instance));
-      }
-    }
-    all.addAll(more);
-    registry.put(HOST_ID, all);
   }
 }

@@ -91,6 +91,14 @@ public final class LoadedExtensions implements ExtensionRegistry {
     byKey = Map.copyOf(next);
   }
 
+  /** Publishes more extensions of a plugin, keeping what it contributed before. */
+  synchronized void add(String pluginId, List<LoadedExtension> extensions) {
+    checkFree(pluginId, extensions);
+    Map<String, LoadedExtension> next = new HashMap<>(byKey);
+    extensions.forEach(e -> next.put(e.info().key(), e));
+    byKey = Map.copyOf(next);
+  }
+
   /** Withdraws every extension of a plugin. */
   synchronized void remove(String pluginId) {
     byKey = Map.copyOf(without(pluginId));

@@ -161,6 +161,78 @@ public final class IdentityGraph {
     return gone.stream().map(IdentityRecord::recordId).toList();
   }
 
+  /**
+   * Every record's profile id, by record id, in arrival order (erased records left out). One pass over the
+   * graph; for saving the graph's state after a batch.
+   */
+  public Map<String, String> profileIds() {
+    Map<Integer, String> names = new HashMap<>();
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      if (!erased.get(i)) {
+        int oldest = state.set.oldest(i);
+        out.put(records.get(i).recordId(), names.computeIfAbsent(oldest, o -> idOf(records.get(o).recordId())));
+      }
+    }
+    return out;
+  }
+
+  /** The records still in the graph (erased ones left out), in arrival order. */
+  public List<IdentityRecord> records() {
+    List<IdentityRecord> out = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      if (!erased.get(i)) {
+        out.add(records.get(i));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The pairs of records a steward split apart ({@link #split}), each as two record ids, the earlier first;
+   * pairs with an erased record are left out.
+   */
+  public List<List<String>> splitPairs() {
+    List<List<String>> out = new ArrayList<>();
+    cannotLink.forEach((a, others) -> others.stream().filter(b -> a < b && !erased.get(a) && !erased.get(b))
+        .sorted().forEach(b -> out.add(List.of(records.get(a).recordId(), records.get(b).recordId()))));
+    return out;
+  }
+
+  /**
+   * The tombstones of erased identifiers: SHA-256 hex digests of {@code type:normalised value}, so the
+   * list holds no identifier in the clear.
+   */
+  public Set<String> tombstones() {
+    return Set.copyOf(tombstones);
+  }
+
+  /**
+   * Restores a graph saved earlier into this empty graph: its records in arrival order, the pairs a steward
+   * split apart (from {@link #splitPairs}) and the tombstones (from {@link #tombstones}). Links and profile
+   * ids come out as they were, since both follow from these and the rules.
+   *
+   * @throws IllegalStateException when this graph already has records
+   * @throws IllegalArgumentException when a split pair names an unknown record
+   */
+  public void restore(List<IdentityRecord> saved, Collection<List<String>> splitPairs, Set<String> erasedHashes) {
+    if (!records.isEmpty()) {
+      throw new IllegalStateException("restore needs an empty identity graph");
+    }
+    tombstones.addAll(erasedHashes);
+    for (IdentityRecord r : saved) {
+      byId.put(r.recordId(), records.size());
+      records.add(r);
+    }
+    for (List<String> pair : splitPairs) {
+      int a = index(pair.get(0));
+      int b = index(pair.get(1));
+      cannotLink.computeIfAbsent(a, k -> new HashSet<>()).add(b);
+      cannotLink.computeIfAbsent(b, k -> new HashSet<>()).add(a);
+    }
+    rebuild();
+  }
+
   /** The number of records, erased ones included. */
   public int recordCount() {
     return records.size();

@@ -21,7 +21,7 @@ final class ResolvedRecord {
     Map<IdentifierType, String> ids = new EnumMap<>(IdentifierType.class);
     record.identifiers().forEach((type, raw) -> {
       String v = normalizer.normalise(type, raw);
-      if (v != null && !tombstones.contains(tombstone(type, v))) {
+      if (v != null && (tombstones.isEmpty() || !tombstones.contains(tombstone(type, v)))) {
         ids.put(type, v);
       }
     });
@@ -36,9 +36,15 @@ final class ResolvedRecord {
     this.attributes = attrs;
   }
 
-  /** The tombstone entry of an erased identifier. */
+  /** The tombstone entry of an erased identifier: the SHA-256 hex of {@code type:normalised}. */
   static String tombstone(IdentifierType type, String normalised) {
-    return type.configName() + ":" + normalised;
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest((type.configName() + ":" + normalised).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /** Lower case, accents removed, runs of whitespace as one space, trimmed. */

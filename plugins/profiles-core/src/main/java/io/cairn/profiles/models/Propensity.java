@@ -75,6 +75,13 @@ public record Propensity(List<String> features, Standardiser scaler, LinearSGDMo
         trainSize, testSize);
   }
 
+  /** The indices of the rows {@link #train} holds out for testing with this share and seed. */
+  public static int[] testRows(int rows, double testShare, long seed) {
+    int[] order = shuffled(rows, seed);
+    int testSize = (int) Math.round(rows * testShare);
+    return java.util.Arrays.copyOfRange(order, rows - testSize, rows);
+  }
+
   /** The probability of the outcome for one row of raw (unscaled) features. */
   public double score(double[] row) {
     return positive(model.predict(example(features.toArray(String[]::new), scaler.apply(row), NEGATIVE)));
