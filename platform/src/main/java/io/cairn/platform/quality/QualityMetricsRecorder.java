@@ -35,6 +35,17 @@ public final class QualityMetricsRecorder implements GovernanceHook {
     }
   }
 
+  /** The run-level counts only: per column and per rule details ({@code column.x.nullCount}) go to lineage. */
+  static Map<String, Double> stored(Map<String, Double> sums) {
+    Map<String, Double> kept = new HashMap<>();
+    sums.forEach((k, v) -> {
+      if (k.indexOf('.') < 0) {
+        kept.put(k, v);
+      }
+    });
+    return kept;
+  }
+
   @Override
   public void onRunEnd(RunScope run, String state, Throwable error) {
     Map<String, Map<String, Double>> names = byRun.remove(run.runId());
@@ -44,7 +55,7 @@ public final class QualityMetricsRecorder implements GovernanceHook {
     synchronized (names) {
       names.forEach((name, sums) -> {
         try {
-          repository.record(run.runId(), new FlowId(run.flowId()), name, Outcome.Metrics.figures(sums));
+          repository.record(run.runId(), new FlowId(run.flowId()), name, Outcome.Metrics.figures(stored(sums)));
         } catch (RuntimeException e) {
           LOG.error("flow {} run {}: quality figures of '{}' were not stored: {}", run.flowId(), run.runId(), name,
               e.toString());

@@ -85,6 +85,11 @@ final class Pass {
     return (T) memo.computeIfAbsent(key, k -> compute.get());
   }
 
+  /** The violations reported so far, of every action. */
+  int violations() {
+    return quarantined.size() + warnings.size() + failures.size();
+  }
+
   void report(Violation v, Action action) {
     if (v.row() >= 0) {
       invalid.add(v.row());

@@ -94,21 +94,42 @@ public final class RuleSet {
   public Outcome apply(List<String> columns, List<Object[]> rows) {
     Pass pass = new Pass(columns, rows);
     long cells = 0;
-    long present = 0;
+    long[] missing = new long[columns.size()];
     for (Object[] r : rows) {
       cells += r.length;
-      for (Object v : r) {
-        present += Fill.missing(v) ? 0 : 1;
+      for (int c = 0; c < r.length && c < missing.length; c++) {
+        missing[c] += Fill.missing(r[c]) ? 1 : 0;
       }
     }
+    Map<String, Double> detail = new LinkedHashMap<>();
+    long present = cells;
+    for (int c = 0; c < missing.length; c++) {
+      present -= missing[c];
+      detail.put("column." + columns.get(c) + ".nullCount", (double) missing[c]);
+      detail.put("column." + columns.get(c) + ".checked", (double) rows.size());
+    }
     for (Rule rule : rules) {
+      int checked = pass.rows.size();
+      int before = pass.violations();
       rule.apply(pass);
+      if (rule.isCheck()) {
+        String key = "rule." + assertion(rule) + (rule.column() == null ? "" : "@" + rule.column());
+        detail.merge(key + ".checked", (double) checked, Double::sum);
+        detail.merge(key + ".failed", (double) (pass.violations() - before), Double::sum);
+      }
     }
     int n = pass.inputRows;
     Outcome.Metrics metrics = new Outcome.Metrics(n, n - pass.invalid.size(), cells, present, pass.uniqueChecked,
-        pass.duplicates, pass.fixed, pass.duplicatesRemoved);
+        pass.duplicates, pass.fixed, pass.duplicatesRemoved, detail);
     return new Outcome(pass.rows.stream().map(r -> new Outcome.Kept(r.origin(), r.values())).toList(),
         List.copyOf(pass.quarantined), List.copyOf(pass.warnings), List.copyOf(pass.failures), metrics);
+  }
+
+  /** A rule's name for metrics: its default name {@code <type>:<column>} loses the column, given after '@'. */
+  private static String assertion(Rule rule) {
+    String suffix = ":" + rule.column();
+    return rule.column() != null && rule.name().endsWith(suffix)
+        ? rule.name().substring(0, rule.name().length() - suffix.length()) : rule.name();
   }
 
   /** Builds rules from entries. */

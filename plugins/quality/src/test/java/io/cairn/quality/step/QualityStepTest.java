@@ -173,7 +173,12 @@ class QualityStepTest {
     assertThatThrownBy(() -> step.apply(batch(new Object[] {1L, "a", 1L}, new Object[] {1L, null, 2L},
         new Object[] {2L, "b", 10L}), ctx)).isInstanceOf(QualityFailure.class);
     assertThat(reported).singleElement().satisfies(m -> assertThat(m).containsEntry("rows", 3.0)
-        .containsEntry("valid_rows", 1.0).containsEntry("present_cells", 8.0).containsEntry("duplicates", 1.0));
+        .containsEntry("valid_rows", 1.0).containsEntry("present_cells", 8.0).containsEntry("duplicates", 1.0)
+        // per column and per rule counts, for OpenLineage's data quality facets
+        .containsEntry("column.email.nullCount", 1.0).containsEntry("column.email.checked", 3.0)
+        .containsEntry("column.id.nullCount", 0.0)
+        .containsEntry("rule.unique@id.checked", 3.0).containsEntry("rule.unique@id.failed", 1.0)
+        .containsEntry("rule.range@score.checked", 2.0).containsEntry("rule.range@score.failed", 1.0));
     assertThat(fake.quarantined()).hasSize(1);
   }
 }
