@@ -6,6 +6,7 @@ import io.cairn.catalog.DatasetRepository;
 import io.cairn.catalog.FlowRepository;
 import io.cairn.catalog.OffsetRepository;
 import io.cairn.catalog.QuarantineRepository;
+import io.cairn.catalog.QuarantineReviewRepository;
 import io.cairn.catalog.RunRepository;
 import io.cairn.catalog.QualityMetricsRepository;
 import io.cairn.catalog.policy.AuditRepository;
@@ -60,6 +61,8 @@ import io.cairn.platform.lineage.LineageModule;
 import io.cairn.platform.plugins.ExtensionsResource;
 import io.cairn.platform.quality.QualityMetricsRecorder;
 import io.cairn.platform.quality.QualityResource;
+import io.cairn.platform.quality.QuarantineResource;
+import io.cairn.platform.quality.QuarantineReview;
 import io.cairn.platform.plugins.LoadedExtensions;
 import io.cairn.platform.plugins.PluginService;
 import io.cairn.platform.plugins.PluginsHealthCheck;
@@ -169,9 +172,6 @@ public class CairnApplication extends Application<CairnConfiguration> {
       }
     });
 
-    // --- quality ---
-    env.jersey().register(new QualityResource(qualityHistory));
-
     // --- policy and audit ---
     java.nio.file.Path keyDir = config.home().resolve("keys");
     ManagedKey maskingKey = ManagedKey.load("masking", config.policy().maskingKey(), keyDir);
@@ -197,6 +197,10 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new AuditFilter(audit));
     env.jersey().register(new AuditResource(audit));
     env.jersey().register(new TokensResource(vault, audit));
+    // --- quality ---
+    env.jersey().register(new QualityResource(qualityHistory));
+    env.jersey().register(new QuarantineResource(new QuarantineReview(new QuarantineReviewRepository(catalog),
+        flowService, runtime, audit)));
     // --- lineage ---
     env.lifecycle().manage(lineage);
     env.jersey().register(lineage.resource());

@@ -47,13 +47,7 @@ class QualityFlowTest {
 
   static JsonNode runToEnd(String id) throws InterruptedException {
     String runId = post(APP, "/api/v1/flows/" + id + "/run", ADMIN, null).json().get("id").asText();
-    long deadline = System.currentTimeMillis() + 30_000;
-    JsonNode run;
-    do {
-      Thread.sleep(50);
-      run = get(APP, "/api/v1/flows/" + id + "/runs/" + runId, ADMIN).json().get("run");
-    } while ("RUNNING".equals(run.get("state").asText()) && System.currentTimeMillis() < deadline);
-    return run;
+    return awaitRun(id, runId).get("run");
   }
 
   @Test
@@ -108,6 +102,105 @@ class QualityFlowTest {
     assertThat(history.get(0).get("flowId").asText()).isEqualTo("clean-people");
     assertThat(get(APP, "/api/v1/quality/history/clean-people?limit=0", ADMIN).status()).isEqualTo(400);
     assertThat(get(APP, "/api/v1/quality/history/clean-people", null).status()).isEqualTo(401);
+  }
+
+  static JsonNode awaitRun(String flow, String runId) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    JsonNode detail;
+    do {
+      Thread.sleep(50);
+      detail = get(APP, "/api/v1/flows/" + flow + "/runs/" + runId, ADMIN).json();
+    } while ("RUNNING".equals(detail.get("run").get("state").asText()) && System.currentTimeMillis() < deadline);
+    return detail;
+  }
+
+  static JsonNode record(long id) {
+    return get(APP, "/api/v1/quality/quarantine/" + id, ADMIN).json();
+  }
+
+  @Test
+  void quarantinedRowsAreFixedThenReplayedThroughTheFlowOnceAndNeverLost() throws Exception {
+    Path csv = Files.writeString(HOME.resolve("replay.csv"), """
+        id,email,phone,age
+        1,ann@example.com,06 12 34 56 78,34
+        2,not-an-email,0611111111,41
+        3,also bad,0622222222,50
+        """);
+    Path out = HOME.resolve("replay-out");
+    String rules = "[{rule: format, column: email, format: email}, {fix: phone_e164, column: phone, region: FR}]";
+    assertThat(post(APP, "/api/v1/flows", ADMIN, Map.of("id", "replay-people", "definition", flow(csv, out, rules)))
+        .status()).isEqualTo(201);
+    JsonNode first = runToEnd("replay-people");
+    assertThat(first.get("rowsQuarantined").asLong()).isEqualTo(2);
+
+    JsonNode waiting = get(APP, "/api/v1/quality/quarantine?flowId=replay-people&status=quarantined", ADMIN).json();
+    assertThat(waiting).hasSize(2);
+    assertThat(waiting.findValuesAsText("status")).containsOnly("QUARANTINED");
+    long dan = waiting.get(1).get("id").asLong();
+    long cy = waiting.get(0).get("id").asLong();
+    assertThat(record(dan).get("payload").asText()).as("the row as read, as JSON")
+        .isEqualTo("{\"id\":2,\"email\":\"not-an-email\",\"phone\":\"0611111111\",\"age\":41}");
+
+    // a steward fixes one record's value (set over the others); bad fixes are refused with a reason
+    TestApp.Reply fixed = TestApp.call(APP, "PUT", "/api/v1/quality/quarantine/" + dan, ADMIN, Map.of("values",
+        Map.of("email", "dan@example.com")));
+    assertThat(fixed.status()).as(fixed.body()).isEqualTo(200);
+    assertThat(fixed.json().get("payload").asText())
+        .isEqualTo("{\"id\":2,\"email\":\"dan@example.com\",\"phone\":\"0611111111\",\"age\":41}");
+    assertThat(fixed.json().get("editedBy").asText()).isEqualTo("admin");
+    TestApp.Reply nested = TestApp.call(APP, "PUT", "/api/v1/quality/quarantine/" + dan, ADMIN,
+        Map.of("values", Map.of("email", List.of("x"))));
+    assertThat(nested.status()).isEqualTo(400);
+    assertThat(nested.json().get("message").asText()).contains("column 'email' must be a plain value");
+    assertThat(TestApp.call(APP, "PUT", "/api/v1/quality/quarantine/999999", ADMIN, Map.of("values", Map.of("a", 1)))
+        .status()).isEqualTo(404);
+    assertThat(get(APP, "/api/v1/quality/quarantine?flowId=replay-people", null).status()).isEqualTo(401);
+    assertThat(get(APP, "/api/v1/quality/quarantine", ADMIN).status()).as("flowId is required").isEqualTo(400);
+
+    // the replay is a run of the flow: the same steps (phone to E.164), sink and governance
+    TestApp.Reply replay = post(APP, "/api/v1/quality/quarantine/replay", ADMIN,
+        Map.of("flowId", "replay-people", "ids", List.of(dan)));
+    assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+    String replayRun = replay.json().get("runId").asText();
+    JsonNode detail = awaitRun("replay-people", replayRun);
+    JsonNode run = detail.get("run");
+    assertThat(run.get("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(run.get("trigger").asText()).isEqualTo("replay");
+    assertThat(run.get("rowsIn").asLong()).isEqualTo(1);
+    assertThat(run.get("rowsOut").asLong()).isEqualTo(1);
+    assertThat(detail.get("datasets").toString()).as("read lineage names the original dataset").contains("replay.csv");
+    assertThat(Files.readAllLines(out.resolve("out.csv"))).contains("1,ann@example.com,+33612345678,34",
+        "2,dan@example.com,+33611111111,41");
+    assertThat(get(APP, "/api/v1/quality/runs/" + replayRun, ADMIN).json().get(0).get("metrics").get("rows")
+        .asDouble()).as("the quality step measured the replayed row").isEqualTo(1);
+    assertThat(record(dan).get("status").asText()).isEqualTo("REPLAYED");
+    assertThat(record(dan).get("replayRunId").asText()).isEqualTo(replayRun);
+
+    // never twice: a replayed record cannot be replayed or fixed again
+    TestApp.Reply again = post(APP, "/api/v1/quality/quarantine/replay", ADMIN,
+        Map.of("flowId", "replay-people", "ids", List.of(dan)));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("message").asText()).contains("is REPLAYED");
+    assertThat(TestApp.call(APP, "PUT", "/api/v1/quality/quarantine/" + dan, ADMIN,
+        Map.of("values", Map.of("id", 2))).status()).isEqualTo(409);
+    assertThat(post(APP, "/api/v1/quality/quarantine/replay", ADMIN, Map.of("flowId", "ages", "ids", List.of(cy)))
+        .status()).as("records replay only through their own flow").isIn(400, 404);
+
+    // never lost: a record still bad is quarantined again by the replay run, as a new record of that run
+    String second = post(APP, "/api/v1/quality/quarantine/replay", ADMIN,
+        Map.of("flowId", "replay-people", "ids", List.of(cy))).json().get("runId").asText();
+    JsonNode rerun = awaitRun("replay-people", second).get("run");
+    assertThat(rerun.get("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(rerun.get("rowsQuarantined").asLong()).isEqualTo(1);
+    assertThat(record(cy).get("status").asText()).isEqualTo("REPLAYED");
+    JsonNode anew = get(APP, "/api/v1/quality/quarantine?flowId=replay-people&status=quarantined", ADMIN).json();
+    assertThat(anew).singleElement().satisfies(r -> {
+      assertThat(r.get("runId").asText()).isEqualTo(second);
+      assertThat(r.get("payload").asText()).contains("also bad");
+      assertThat(r.get("sourceOffset").asText()).isEqualTo(record(cy).get("sourceOffset").asText());
+    });
+    JsonNode audit = get(APP, "/api/v1/audit?action=quality.quarantine.replay", ADMIN).json();
+    assertThat(audit.findValuesAsText("outcome")).contains("started", "replayed");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.cairn.quality.step;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.quality.rules.Outcome;
 import io.cairn.quality.rules.RuleSet;
 import io.cairn.quality.rules.Violation;
@@ -29,6 +31,8 @@ final class QualityStep implements Step {
   private static final int WARNINGS_LOGGED_PER_BATCH = 10;
   /** The name under which the step reports its counts (see {@link TaskContext#reportMetrics}). */
   static final String METRICS_NAME = "quality";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RuleSet rules;
 
@@ -66,12 +70,21 @@ final class QualityStep implements Step {
     return input.withRows(out);
   }
 
+  /** Quarantines the row as a JSON object of its values, which a steward can fix and replay. */
   private static void quarantine(TaskContext context, Schema schema, Row row, String reason) {
     Map<String, Object> record = new LinkedHashMap<>();
     for (int i = 0; i < schema.size(); i++) {
-      record.put(schema.column(i).name(), row.get(i));
+      Object v = row.get(i);
+      record.put(schema.column(i).name(), v == null || v instanceof Number || v instanceof Boolean
+          || v instanceof String ? v : v.toString());
     }
-    context.quarantine(row.provenance(), record.toString(), reason);
+    String payload;
+    try {
+      payload = JSON.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      payload = record.toString();
+    }
+    context.quarantine(row.provenance(), payload, reason);
   }
 
   @Override

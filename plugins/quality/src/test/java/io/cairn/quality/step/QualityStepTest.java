@@ -62,7 +62,7 @@ class QualityStepTest {
     assertThat(ctx.quarantined()).singleElement().satisfies(q -> {
       assertThat(q.where().offset()).isEqualTo("2");
       assertThat(q.reason()).isEqualTo("rule 'format:email' on column 'email': value 'nope' is not a valid email");
-      assertThat(q.rawRecord()).isEqualTo("{id=2, email=nope, score=5}");
+      assertThat(q.rawRecord()).as("JSON, to fix and replay").isEqualTo("{\"id\":2,\"email\":\"nope\",\"score\":5}");
     });
   }
 
