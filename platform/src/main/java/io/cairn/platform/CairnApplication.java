@@ -60,6 +60,7 @@ import io.cairn.platform.datasets.DatasetsResource;
 import io.cairn.platform.lineage.LineageModule;
 import io.cairn.platform.plugins.ExtensionsResource;
 import io.cairn.platform.quality.QualityMetricsRecorder;
+import io.cairn.platform.quality.QualityAlerts;
 import io.cairn.platform.quality.QualityResource;
 import io.cairn.platform.quality.QuarantineResource;
 import io.cairn.platform.quality.QuarantineReview;
@@ -152,8 +153,9 @@ public class CairnApplication extends Application<CairnConfiguration> {
     QualityMetricsRepository qualityHistory = new QualityMetricsRepository(catalog);
     DeferredGovernanceHook policyHook = new DeferredGovernanceHook();
     LineageModule lineage = new LineageModule(catalog, config.lineage());
+    QualityMetricsRecorder qualityRecorder = new QualityMetricsRecorder(qualityHistory);
     GovernanceHook governance = new CompositeGovernanceHook(List.of(policyHook, new DatasetRecorder(datasets),
-        new QualityMetricsRecorder(qualityHistory), lineage.recorder()));
+        qualityRecorder, lineage.recorder()));
     DefaultCamelContext camel = newCamelContext();
     FlowRuntime runtime = new FlowRuntime(camel, flowRepo, runs, quarantine, offsets, governance, extensions,
         new RouteValidator(), config.home(), config.nodeName(), config.batchSize());
@@ -199,6 +201,9 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new TokensResource(vault, audit));
     // --- quality ---
     env.jersey().register(new QualityResource(qualityHistory));
+    qualityRecorder.setListener(new QualityAlerts(config.quality().alerts(), config.quality().alertRetries(),
+        config.quality().alertRetryDelay(), audit,
+        env.lifecycle().executorService("quality-alerts").minThreads(1).maxThreads(1).build()));
     env.jersey().register(new QuarantineResource(new QuarantineReview(new QuarantineReviewRepository(catalog),
         flowService, runtime, audit)));
     // --- lineage ---
