@@ -177,7 +177,7 @@ public final class RuleSet {
     }
 
     private static final List<String> ROW_RULES = List.of("not_null", "unique", "in_set", "regex", "range",
-        "length", "format", "expression", "outlier");
+        "length", "format", "expression", "outlier", "referential");
 
     private static RowTest rowTest(String type, String name, String column, Spec spec) {
       if (!ROW_RULES.contains(type)) {
@@ -202,6 +202,11 @@ public final class RuleSet {
           yield new UniqueTest(name, key, window == null ? 0 : window);
         }
         case "in_set" -> new ColumnTest(name, column, ValueChecks.inSet(spec.list("values")), null);
+        case "referential" -> {
+          Reference ref = Reference.read(name, spec, "values", false);
+          yield ref == null ? null : new ColumnTest(name, column, new io.cairn.quality.check.ValueCheck(
+              "is not in the reference data", ref::contains), null);
+        }
         case "regex" -> {
           String pattern = spec.required("pattern");
           try {
@@ -250,6 +255,24 @@ public final class RuleSet {
       };
     }
 
+    /** {@code convert_currency} (amount, currency) or {@code convert_unit} (value, unit) to {@code to}. */
+    private static Rule convert(String type, Spec spec) {
+      boolean currency = type.equals("convert_currency");
+      String amount = spec.required(currency ? "amount" : "value");
+      String unit = spec.required(currency ? "currency" : "unit");
+      String to = spec.required("to");
+      String name = spec.string("name", type + ":" + amount);
+      Integer scale = spec.integer("scale");
+      Severity severity = spec.choice("severity", Severity.class, Severity.ERROR);
+      Action action = spec.choice("action", Action.class, Action.QUARANTINE);
+      if (action == Action.FIX) {
+        spec.problem("a conversion without a rate can be quarantined, warned about or fail the run, not fixed");
+      }
+      Reference rates = Reference.read(name, spec, currency ? "rates" : "factors", true);
+      return amount == null || unit == null || to == null || rates == null ? null
+          : new Convert(name, amount, unit, to, rates, scale, severity, action);
+    }
+
     private static Rule fix(Spec spec) {
       String type = spec.string("fix", "");
       String name = spec.string("name", type + (spec.has("column") ? ":" + spec.string("column", "") : ""));
@@ -262,6 +285,9 @@ public final class RuleSet {
           return null;
         }
         return new Dedupe(name, key, s, orderBy);
+      }
+      if (type.equals("convert_currency") || type.equals("convert_unit")) {
+        return convert(type, spec);
       }
       String column = spec.required("column");
       ValueFix fix = Fixes.create(spec);
