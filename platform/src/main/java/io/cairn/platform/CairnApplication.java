@@ -5,6 +5,7 @@ import io.cairn.catalog.CatalogDatabase;
 import io.cairn.catalog.DatasetRepository;
 import io.cairn.catalog.FlowRepository;
 import io.cairn.catalog.OffsetRepository;
+import io.cairn.catalog.QualitySuiteRepository;
 import io.cairn.catalog.QuarantineRepository;
 import io.cairn.catalog.QuarantineReviewRepository;
 import io.cairn.catalog.RunRepository;
@@ -62,6 +63,8 @@ import io.cairn.platform.plugins.ExtensionsResource;
 import io.cairn.platform.quality.QualityMetricsRecorder;
 import io.cairn.platform.quality.QualityAlerts;
 import io.cairn.platform.quality.QualityResource;
+import io.cairn.platform.quality.QualitySuites;
+import io.cairn.platform.quality.QualitySuitesResource;
 import io.cairn.platform.quality.QuarantineResource;
 import io.cairn.platform.quality.QuarantineReview;
 import io.cairn.platform.plugins.LoadedExtensions;
@@ -204,6 +207,9 @@ public class CairnApplication extends Application<CairnConfiguration> {
     qualityRecorder.setListener(new QualityAlerts(config.quality().alerts(), config.quality().alertRetries(),
         config.quality().alertRetryDelay(), audit,
         env.lifecycle().executorService("quality-alerts").minThreads(1).maxThreads(1).build()));
+    QualitySuites qualitySuites = new QualitySuites(new QualitySuiteRepository(catalog), config.home(), audit);
+    qualitySuites.mirrorAll();
+    env.jersey().register(new QualitySuitesResource(qualitySuites));
     env.jersey().register(new QuarantineResource(new QuarantineReview(new QuarantineReviewRepository(catalog),
         flowService, runtime, audit)));
     // --- lineage ---

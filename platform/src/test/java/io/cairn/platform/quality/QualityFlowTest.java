@@ -5,15 +5,21 @@ import static io.cairn.platform.testkit.TestApp.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cairn.catalog.testing.LocalServices;
 import io.cairn.platform.config.CairnConfiguration;
+import io.cairn.platform.testkit.Http;
 import io.cairn.platform.testkit.TestApp;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,6 +49,21 @@ class QualityFlowTest {
                     uri: "cairn:sink:file"
                     parameters: {path: "%s", format: csv, fileName: out.csv}
         """.formatted(csv, rules, out);
+  }
+
+  /**
+   * Deploys and runs a first flow with a patient client: the first deploy loads Camel's route machinery, which
+   * on a busy machine outlasts the test client's read timeout.
+   */
+  @BeforeAll
+  static void warmUp() throws Exception {
+    Path csv = Files.writeString(HOME.resolve("warm.csv"), "id,email,phone,age\n1,a@b.io,,30\n");
+    Http http = new Http("http://localhost:" + APP.getLocalPort(), ADMIN);
+    assertThat(http.postJson("/api/v1/flows", Map.of("id", "warm-up", "definition",
+        flow(csv, HOME.resolve("warm"), "[{rule: not_null, column: id}]"))).status()).isEqualTo(201);
+    String runId = http.post("/api/v1/flows/warm-up/run").json().get("id").asText();
+    assertThat(http.awaitRun("warm-up", runId, java.time.Duration.ofSeconds(60)).get("state").asText())
+        .isEqualTo("SUCCEEDED");
   }
 
   static JsonNode runToEnd(String id) throws InterruptedException {
@@ -201,6 +222,76 @@ class QualityFlowTest {
     });
     JsonNode audit = get(APP, "/api/v1/audit?action=quality.quarantine.replay", ADMIN).json();
     assertThat(audit.findValuesAsText("outcome")).contains("started", "replayed");
+  }
+
+  @Test
+  void aStoredTableIsProfiledAndAcceptedSuggestionsBecomeASuiteTheStepRunsByName() throws Exception {
+    String db = LocalServices.createPostgresDatabase("cairn_profile");
+    try {
+      try (Connection c = DriverManager.getConnection(db, LocalServices.PG_USER, "");
+          Statement s = c.createStatement()) {
+        s.execute("create table customers (id bigint primary key, email text not null, country varchar(2), age int)");
+        s.execute("insert into customers select g, 'user' || g || '@example.com', case when g % 2 = 0 then 'FR' "
+            + "else 'DE' end, 20 + g % 50 from generate_series(1, 500) g");
+      }
+      // profiling reads the database: a client with a patient timeout (the machine may be busy)
+      Http http = new Http("http://localhost:" + APP.getLocalPort(), ADMIN);
+      Http.Answer sampled = http.postJson("/api/v1/quality/profile/jdbc",
+          Map.of("url", db, "user", "postgres", "table", "customers", "sample", 200));
+      assertThat(sampled.status()).as(sampled.body()).isEqualTo(200);
+      assertThat(sampled.json().get("rowCount").asInt()).isEqualTo(200);
+      assertThat(sampled.json().get("sampled").asBoolean()).isTrue();
+      JsonNode full = http.postJson("/api/v1/quality/profile/jdbc",
+          Map.of("url", db, "user", "postgres", "table", "public.customers")).json();
+      assertThat(full.get("rowCount").asInt()).isEqualTo(500);
+      assertThat(full.get("columns").toString()).contains("\"country\"").contains("\"email\"");
+      List<JsonNode> accepted = new java.util.ArrayList<>();
+      full.get("suggestions").forEach(sg -> {
+        JsonNode e = sg.get("expectation");
+        if (e.get("expectation_type").asText().equals("expect_column_values_to_not_be_null")
+            && e.get("kwargs").get("column").asText().equals("email")) {
+          accepted.add(e);
+        }
+      });
+      assertThat(accepted).as(full.get("suggestions").toString()).hasSize(1);
+      assertThat(full.get("suggestions").toString()).as("country has two values").contains("expect_column_values_to_be_in_set");
+
+      // the steward accepts it into a stored suite, which a flow runs by name
+      TestApp.Reply saved = post(APP, "/api/v1/quality/suites", ADMIN,
+          Map.of("name", "customers", "description", "from the warehouse", "expectations", accepted));
+      assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+      assertThat(get(APP, "/api/v1/quality/suites", ADMIN).json().findValuesAsText("name")).contains("customers");
+      assertThat(get(APP, "/api/v1/quality/suites/customers", ADMIN).json().get("expectations")).hasSize(1);
+      Path csv = Files.writeString(HOME.resolve("suite.csv"), "id,email,phone,age\n1,a@x.io,,30\n2,,,40\n");
+      Path out = HOME.resolve("suite-out");
+      String definition = flow(csv, out, "[]").replace("rules: '[]'", "{suiteName: customers, suiteAction: quarantine}");
+      TestApp.Reply deployed = post(APP, "/api/v1/flows", ADMIN, Map.of("id", "by-suite", "definition", definition));
+      assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
+      JsonNode run = runToEnd("by-suite");
+      assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+      assertThat(run.get("rowsOut").asLong()).isEqualTo(1);
+      assertThat(get(APP, "/api/v1/flows/by-suite/quarantine", ADMIN).json().findValuesAsText("reason"))
+          .singleElement().asString().contains("expect_column_values_to_not_be_null:email");
+
+      // failure paths
+      assertThat(post(APP, "/api/v1/quality/suites", ADMIN, Map.of("name", "bad",
+          "expectations", List.of(Map.of("expectation_type", "expect_nothing"))))).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body()).contains("expect_nothing");
+          });
+      assertThat(post(APP, "/api/v1/quality/suites", ADMIN, Map.of("name", "../x", "expectations", accepted))
+          .status()).isEqualTo(400);
+      assertThat(get(APP, "/api/v1/quality/suites/nope", ADMIN).status()).isEqualTo(404);
+      assertThat(post(APP, "/api/v1/quality/suites", null, Map.of()).status()).isEqualTo(401);
+      assertThat(http.postJson("/api/v1/quality/profile/jdbc", Map.of("url", db, "table", "customers; drop table x"))
+          .status()).isEqualTo(400);
+      Http.Answer missing = http.postJson("/api/v1/quality/profile/jdbc",
+          Map.of("url", db, "user", "postgres", "table", "no_such_table"));
+      assertThat(missing.status()).isEqualTo(400);
+      assertThat(missing.body()).contains("no_such_table");
+    } finally {
+      LocalServices.dropPostgresDatabase(db);
+    }
   }
 
   @Test

@@ -22,9 +22,13 @@ public final class RuleSet {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final List<Rule> rules;
+  private final Map<Rule, String> metricKeys = new java.util.IdentityHashMap<>();
+  private List<String> lastColumns = List.of();
+  private String[] columnKeys = new String[0];
 
   private RuleSet(List<Rule> rules) {
     this.rules = List.copyOf(rules);
+    this.rules.forEach(r -> metricKeys.put(r, "rule." + assertion(r) + (r.column() == null ? "" : "@" + r.column())));
   }
 
   public static RuleSet parse(String text) {
@@ -103,19 +107,24 @@ public final class RuleSet {
     }
     Map<String, Double> detail = new LinkedHashMap<>();
     long present = cells;
+    if (!columns.equals(lastColumns)) {
+      lastColumns = List.copyOf(columns);
+      columnKeys = new String[columns.size()];
+      for (int c = 0; c < columnKeys.length; c++) {
+        columnKeys[c] = "column." + columns.get(c);
+      }
+    }
     for (int c = 0; c < missing.length; c++) {
       present -= missing[c];
-      detail.put("column." + columns.get(c) + ".nullCount", (double) missing[c]);
-      detail.put("column." + columns.get(c) + ".checked", (double) rows.size());
+      detail.put(columnKeys[c] + ".nullCount", (double) missing[c]);
+      detail.put(columnKeys[c] + ".checked", (double) rows.size());
     }
     for (Rule rule : rules) {
       int checked = pass.rows.size();
       int before = pass.violations();
       rule.apply(pass);
       if (rule.isCheck()) {
-        String key = "rule." + assertion(rule) + (rule.column() == null ? "" : "@" + rule.column());
-        detail.merge(key + ".checked", (double) checked, Double::sum);
-        detail.merge(key + ".failed", (double) (pass.violations() - before), Double::sum);
+        count(detail, rule, checked, pass.violations() - before);
       }
     }
     int n = pass.inputRows;
@@ -123,6 +132,12 @@ public final class RuleSet {
         pass.duplicates, pass.fixed, pass.duplicatesRemoved, detail);
     return new Outcome(pass.rows.stream().map(r -> new Outcome.Kept(r.origin(), r.values())).toList(),
         List.copyOf(pass.quarantined), List.copyOf(pass.warnings), List.copyOf(pass.failures), metrics);
+  }
+
+  private void count(Map<String, Double> detail, Rule rule, long checked, long failed) {
+    String key = metricKeys.get(rule);
+    detail.merge(key + ".checked", (double) checked, Double::sum);
+    detail.merge(key + ".failed", (double) failed, Double::sum);
   }
 
   /** A rule's name for metrics: its default name {@code <type>:<column>} loses the column, given after '@'. */

@@ -103,7 +103,7 @@ class QualityStepTest {
     assertThat(step.apply(batch(new Object[] {1L, "a", 1L}, new Object[] {1L, "b", 2L}), ctx).rows()).hasSize(1);
 
     assertThatThrownBy(() -> step(Map.of())).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("property 'rules', 'rulesFile' or 'suite' is required");
+        .hasMessageContaining("property 'rules', 'rulesFile', 'suite' or 'suiteName' is required");
     assertThatThrownBy(() -> step(Map.of("rules", "- {rule: nope}"))).isInstanceOf(ConfigException.class)
         .hasMessageContaining("bad quality rules: rule 1: unknown rule 'nope'");
     assertThatThrownBy(() -> step(Map.of("rules", "- {rule: unique, column: id}", "rulesFile", file.toString())))
@@ -136,6 +136,22 @@ class QualityStepTest {
     Path bad = Files.writeString(dir.resolve("bad.json"), "[{\"expectation_type\": \"expect_nothing\"}]");
     assertThatThrownBy(() -> step(Map.of("suite", bad.toString()))).isInstanceOf(ConfigException.class)
         .hasMessageContaining("bad expectation suite").hasMessageContaining("unknown expectation type 'expect_nothing'");
+  }
+
+  @Test
+  void aStoredSuiteIsReadByNameFromTheHostsSuitesFolder() throws Exception {
+    Path flowDir = Files.createDirectories(dir.resolve("home/flows/f1"));
+    Files.createDirectories(dir.resolve("home/quality/suites"));
+    Files.writeString(dir.resolve("home/quality/suites/people.gx.json"), "{\"expectations\": [{\"expectation_type\": "
+        + "\"expect_column_values_to_not_be_null\", \"kwargs\": {\"column\": \"email\"}}]}");
+    FakeTaskContext ctx = new FakeTaskContext("r1", flowDir);
+    Step step = step(Map.of("suiteName", "people", "suiteAction", "quarantine"));
+    assertThat(step.apply(batch(new Object[] {1L, "a@x.io", 1L}, new Object[] {2L, null, 2L}), ctx).rows()).hasSize(1);
+    assertThat(ctx.quarantined()).singleElement().satisfies(q ->
+        assertThat(q.reason()).contains("expect_column_values_to_not_be_null:email"));
+    Step missing = step(Map.of("suiteName", "nope"));
+    assertThatThrownBy(() -> missing.apply(batch(new Object[] {1L, "a", 1L}), ctx)).isInstanceOf(QualityFailure.class)
+        .hasMessageContaining("no stored quality suite 'nope'");
   }
 
   @Test
