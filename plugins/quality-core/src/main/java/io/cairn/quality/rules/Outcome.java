@@ -43,8 +43,9 @@ public record Outcome(List<Kept> rows, List<Violation> quarantined, List<Violati
   public record Metrics(long rows, long validRows, long cells, long presentCells, long keysChecked,
       long duplicates, long fixed, long duplicatesRemoved, Map<String, Double> detail) {
 
+    /** The detail map is wrapped, not copied (one per batch): the caller hands over a map it no longer changes. */
     public Metrics {
-      detail = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(detail));
+      detail = java.util.Collections.unmodifiableMap(detail);
     }
 
     /** The share of non-missing values. */

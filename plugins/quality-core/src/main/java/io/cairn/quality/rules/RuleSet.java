@@ -8,6 +8,7 @@ import io.cairn.quality.check.ValueChecks;
 import io.cairn.quality.rules.OutlierTest.Method;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,17 @@ public final class RuleSet {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final List<Rule> rules;
-  private final Map<Rule, String> metricKeys = new java.util.IdentityHashMap<>();
+  /** Per rule, the keys of its checked and failed counts. */
+  private final Map<Rule, String[]> metricKeys = new java.util.IdentityHashMap<>();
   private List<String> lastColumns = List.of();
   private String[] columnKeys = new String[0];
 
   private RuleSet(List<Rule> rules) {
     this.rules = List.copyOf(rules);
-    this.rules.forEach(r -> metricKeys.put(r, "rule." + assertion(r) + (r.column() == null ? "" : "@" + r.column())));
+    for (Rule r : this.rules) {
+      String key = "rule." + assertion(r) + (r.column() == null ? "" : "@" + r.column());
+      metricKeys.put(r, new String[] {key + ".checked", key + ".failed"});
+    }
   }
 
   public static RuleSet parse(String text) {
@@ -96,7 +101,15 @@ public final class RuleSet {
    * @throws QualityFailure when a rule names a column the batch does not have
    */
   public Outcome apply(List<String> columns, List<Object[]> rows) {
-    Pass pass = new Pass(columns, rows);
+    if (!columns.equals(lastColumns)) {
+      lastColumns = List.copyOf(columns);
+      columnKeys = new String[2 * columns.size()];
+      for (int c = 0; c < columns.size(); c++) {
+        columnKeys[2 * c] = "column." + columns.get(c) + ".nullCount";
+        columnKeys[2 * c + 1] = "column." + columns.get(c) + ".checked";
+      }
+    }
+    Pass pass = new Pass(lastColumns, rows);
     long cells = 0;
     long[] missing = new long[columns.size()];
     for (Object[] r : rows) {
@@ -107,17 +120,10 @@ public final class RuleSet {
     }
     Map<String, Double> detail = new LinkedHashMap<>();
     long present = cells;
-    if (!columns.equals(lastColumns)) {
-      lastColumns = List.copyOf(columns);
-      columnKeys = new String[columns.size()];
-      for (int c = 0; c < columnKeys.length; c++) {
-        columnKeys[c] = "column." + columns.get(c);
-      }
-    }
     for (int c = 0; c < missing.length; c++) {
       present -= missing[c];
-      detail.put(columnKeys[c] + ".nullCount", (double) missing[c]);
-      detail.put(columnKeys[c] + ".checked", (double) rows.size());
+      detail.put(columnKeys[2 * c], (double) missing[c]);
+      detail.put(columnKeys[2 * c + 1], (double) rows.size());
     }
     for (Rule rule : rules) {
       int checked = pass.rows.size();
@@ -128,16 +134,20 @@ public final class RuleSet {
       }
     }
     int n = pass.inputRows;
-    Outcome.Metrics metrics = new Outcome.Metrics(n, n - pass.invalid.size(), cells, present, pass.uniqueChecked,
+    Outcome.Metrics metrics = new Outcome.Metrics(n, n - pass.invalid.cardinality(), cells, present, pass.uniqueChecked,
         pass.duplicates, pass.fixed, pass.duplicatesRemoved, detail);
-    return new Outcome(pass.rows.stream().map(r -> new Outcome.Kept(r.origin(), r.values())).toList(),
+    List<Outcome.Kept> kept = new ArrayList<>(pass.rows.size());
+    for (Pass.Rec r : pass.rows) {
+      kept.add(new Outcome.Kept(r.origin(), r.values()));
+    }
+    return new Outcome(Collections.unmodifiableList(kept),
         List.copyOf(pass.quarantined), List.copyOf(pass.warnings), List.copyOf(pass.failures), metrics);
   }
 
   private void count(Map<String, Double> detail, Rule rule, long checked, long failed) {
-    String key = metricKeys.get(rule);
-    detail.merge(key + ".checked", (double) checked, Double::sum);
-    detail.merge(key + ".failed", (double) failed, Double::sum);
+    String[] keys = metricKeys.get(rule);
+    detail.merge(keys[0], (double) checked, Double::sum);
+    detail.merge(keys[1], (double) failed, Double::sum);
   }
 
   /** A rule's name for metrics: its default name {@code <type>:<column>} loses the column, given after '@'. */
