@@ -5,7 +5,9 @@ import io.cairn.catalog.CatalogDatabase;
 import io.cairn.catalog.DatasetRepository;
 import io.cairn.catalog.FlowRepository;
 import io.cairn.catalog.OffsetRepository;
+import io.cairn.catalog.QualitySuiteRepository;
 import io.cairn.catalog.QuarantineRepository;
+import io.cairn.catalog.QuarantineReviewRepository;
 import io.cairn.catalog.RunRepository;
 import io.cairn.catalog.QualityMetricsRepository;
 import io.cairn.catalog.policy.AuditRepository;
@@ -72,7 +74,12 @@ import io.cairn.platform.browse.DatasetPageService;
 import io.cairn.platform.browse.SearchResource;
 import io.cairn.platform.plugins.ExtensionsResource;
 import io.cairn.platform.quality.QualityMetricsRecorder;
+import io.cairn.platform.quality.QualityAlerts;
 import io.cairn.platform.quality.QualityResource;
+import io.cairn.platform.quality.QualitySuites;
+import io.cairn.platform.quality.QualitySuitesResource;
+import io.cairn.platform.quality.QuarantineResource;
+import io.cairn.platform.quality.QuarantineReview;
 import io.cairn.platform.plugins.LoadedExtensions;
 import io.cairn.platform.plugins.PluginService;
 import io.cairn.platform.plugins.PluginsHealthCheck;
@@ -163,9 +170,10 @@ public class CairnApplication extends Application<CairnConfiguration> {
     DeferredGovernanceHook policyHook = new DeferredGovernanceHook();
     LineageModule lineage = new LineageModule(catalog, config.lineage());
     DeferredGovernanceHook consentHook = new DeferredGovernanceHook();
+    QualityMetricsRecorder qualityRecorder = new QualityMetricsRecorder(qualityHistory);
     GovernanceHook governance = new CompositeGovernanceHook(List.of(DsarModule.hook(catalog, config.erasure(),
-        config.home()), consentHook, policyHook, new DatasetRecorder(datasets),
-        new QualityMetricsRecorder(qualityHistory), lineage.recorder()));
+        config.home()), consentHook, policyHook, new DatasetRecorder(datasets), qualityRecorder,
+        lineage.recorder()));
     DefaultCamelContext camel = newCamelContext();
     FlowRuntime runtime = new FlowRuntime(camel, flowRepo, runs, quarantine, offsets, governance, extensions,
         new RouteValidator(), config.home(), config.nodeName(), config.batchSize());
@@ -183,9 +191,6 @@ public class CairnApplication extends Application<CairnConfiguration> {
             "Camel context is " + camel.getStatus());
       }
     });
-
-    // --- quality ---
-    env.jersey().register(new QualityResource(qualityHistory));
 
     // --- policy and audit ---
     java.nio.file.Path keyDir = config.home().resolve("keys");
@@ -222,6 +227,16 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new AuditFilter(audit));
     env.jersey().register(new AuditResource(audit));
     env.jersey().register(new TokensResource(vault, audit));
+    // --- quality ---
+    env.jersey().register(new QualityResource(qualityHistory));
+    qualityRecorder.setListener(new QualityAlerts(config.quality().alerts(), config.quality().alertRetries(),
+        config.quality().alertRetryDelay(), audit,
+        env.lifecycle().executorService("quality-alerts").minThreads(1).maxThreads(1).build()));
+    QualitySuites qualitySuites = new QualitySuites(new QualitySuiteRepository(catalog), config.home(), audit);
+    qualitySuites.mirrorAll();
+    env.jersey().register(new QualitySuitesResource(qualitySuites));
+    env.jersey().register(new QuarantineResource(new QuarantineReview(new QuarantineReviewRepository(catalog),
+        flowService, runtime, audit)));
     // --- lineage ---
     env.lifecycle().manage(lineage);
     env.jersey().register(lineage.resource());

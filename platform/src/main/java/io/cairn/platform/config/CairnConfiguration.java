@@ -148,6 +148,16 @@ public class CairnConfiguration extends Configuration {
     return collector;
   }
 
+  /** Data quality: alert thresholds and their webhooks. */
+  @JsonProperty
+  @Valid
+  @NotNull
+  private io.cairn.platform.quality.QualityConfig quality = new io.cairn.platform.quality.QualityConfig();
+
+  public io.cairn.platform.quality.QualityConfig quality() {
+    return quality;
+  }
+
   /** The port of the first application connector (0 when not an HTTP connector). */
   public int applicationPort() {
     if (getServerFactory() instanceof io.dropwizard.core.server.DefaultServerFactory f

@@ -139,7 +139,19 @@ public final class FlowRuntime implements Managed, RunLifecycle, PluginUsers {
   }
 
   /** Starts a run of the flow. */
-  public synchronized RunEntry startRun(FlowId id, String trigger) {
+  public RunEntry startRun(FlowId id, String trigger) {
+    return startRun(id, trigger, UUID.randomUUID().toString(), null);
+  }
+
+  /**
+   * Starts a run of the flow that reads the replay's records instead of its source (trigger
+   * {@code replay}); every step, sink and governance hook of the flow applies to them as to any batch.
+   */
+  public RunEntry startReplay(FlowId id, String runId, Replay replay) {
+    return startRun(id, "replay", runId, replay);
+  }
+
+  private synchronized RunEntry startRun(FlowId id, String trigger, String runId, Replay replay) {
     if (active.forRoute(id.value()).isPresent()) {
       throw new IllegalStateException("flow " + id + " is already running");
     }
@@ -148,9 +160,9 @@ public final class FlowRuntime implements Managed, RunLifecycle, PluginUsers {
       load(id, validator.normalise(id.value(), opener.apply(flow.definition())));
       loadErrors.remove(id.value());
     }
-    String runId = UUID.randomUUID().toString();
     RunEntry entry = runsRepo.start(runId, id, flow.currentVersion(), trigger, node);
-    RunContext run = new RunContext(id, runId, flow.runAs(), workDir(id), governance, runsRepo, quarantine);
+    RunContext run = new RunContext(id, runId, flow.runAs(), workDir(id), governance, runsRepo, quarantine,
+        replay);
     active.add(run);
     governance.onRunStart(run.scope());
     try {
@@ -250,6 +262,7 @@ public final class FlowRuntime implements Managed, RunLifecycle, PluginUsers {
         // leave the registry before the end state is visible, so whoever sees it can start the next run
         active.remove(run);
         runsRepo.finish(run.runId(), state, error == null ? null : rootMessage(error));
+        run.replay().ifPresent(r -> r.onEnd().accept(run.runId(), state));
       }
       LOG.info("flow {} run {} {}: {} rows in, {} out, {} quarantined", run.flowId(), run.runId(), state,
           run.rowsIn(), run.rowsOut(), run.rowsQuarantined());

@@ -39,9 +39,11 @@ public final class RunContext implements TaskContext {
   private final Map<String, AutoCloseable> tasks = new ConcurrentHashMap<>();
   private final Map<String, Boolean> endpointsSeen = new ConcurrentHashMap<>();
   private final long startedNanos = System.nanoTime();
+  private final Replay replay;
 
   RunContext(FlowId flowId, String runId, String principal, Path workDir, GovernanceHook governance,
-      RunRepository runs, QuarantineRepository quarantine) {
+      RunRepository runs, QuarantineRepository quarantine, Replay replay) {
+    this.replay = replay;
     this.flowId = flowId;
     this.runId = runId;
     this.scope = new RunScope(flowId.value(), runId, principal);
@@ -72,6 +74,11 @@ public final class RunContext implements TaskContext {
 
   public GovernanceHook governance() {
     return governance;
+  }
+
+  /** The quarantined records this run replays instead of reading its source, if it is a replay run. */
+  public java.util.Optional<Replay> replay() {
+    return java.util.Optional.ofNullable(replay);
   }
 
   @Override

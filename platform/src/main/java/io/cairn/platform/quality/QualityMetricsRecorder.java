@@ -21,6 +21,17 @@ public final class QualityMetricsRecorder implements GovernanceHook {
 
   private final QualityMetricsRepository repository;
   private final Map<String, Map<String, Map<String, Double>>> byRun = new ConcurrentHashMap<>();
+  private volatile FiguresListener listener = (run, step, figures) -> {};
+
+  /** Told the figures of each step of each run once they are stored (e.g. to alert on thresholds). */
+  @FunctionalInterface
+  public interface FiguresListener {
+    void onFigures(RunScope run, String step, Map<String, Double> figures);
+  }
+
+  public void setListener(FiguresListener listener) {
+    this.listener = listener;
+  }
 
   public QualityMetricsRecorder(QualityMetricsRepository repository) {
     this.repository = repository;
@@ -35,6 +46,17 @@ public final class QualityMetricsRecorder implements GovernanceHook {
     }
   }
 
+  /** The run-level counts only: per column and per rule details ({@code column.x.nullCount}) go to lineage. */
+  static Map<String, Double> stored(Map<String, Double> sums) {
+    Map<String, Double> kept = new HashMap<>();
+    sums.forEach((k, v) -> {
+      if (k.indexOf('.') < 0) {
+        kept.put(k, v);
+      }
+    });
+    return kept;
+  }
+
   @Override
   public void onRunEnd(RunScope run, String state, Throwable error) {
     Map<String, Map<String, Double>> names = byRun.remove(run.runId());
@@ -44,7 +66,9 @@ public final class QualityMetricsRecorder implements GovernanceHook {
     synchronized (names) {
       names.forEach((name, sums) -> {
         try {
-          repository.record(run.runId(), new FlowId(run.flowId()), name, Outcome.Metrics.figures(sums));
+          Map<String, Double> figures = Outcome.Metrics.figures(stored(sums));
+          repository.record(run.runId(), new FlowId(run.flowId()), name, figures);
+          listener.onFigures(run, name, figures);
         } catch (RuntimeException e) {
           LOG.error("flow {} run {}: quality figures of '{}' were not stored: {}", run.flowId(), run.runId(), name,
               e.toString());

@@ -90,7 +90,33 @@ public final class QualityResource {
   @Path("/profile")
   @RolesAllowed({Roles.STEWARD, Roles.ENGINEER})
   public Map<String, Object> profile(JsonNode body) {
-    Profiler.Profile profile = Profiler.profile(InlineData.table(object(body).get("data")));
+    return profileOf(InlineData.table(object(body).get("data")));
+  }
+
+  /**
+   * Profiles a stored table, {@code {"url": "jdbc:postgresql://...", "user", "password", "table",
+   * "sample": 10000}} (no sample: the whole table, up to a million values), into the shape of
+   * {@link #profile}; a steward may then save the suggestions it accepts as a suite.
+   */
+  @POST
+  @Path("/profile/jdbc")
+  @RolesAllowed({Roles.STEWARD, Roles.ENGINEER})
+  public Map<String, Object> profileTable(JsonNode body) {
+    JsonNode b = object(body);
+    JsonNode sample = b.get("sample");
+    if (sample != null && !sample.isNull() && !sample.canConvertToInt()) {
+      throw ApiException.badRequest("'sample' must be a number of rows");
+    }
+    Map<String, Object> answer = profileOf(JdbcSample.read(b.path("url").asText(null), b.path("user").asText(null),
+        b.path("password").asText(null), b.path("table").asText(null),
+        sample == null || sample.isNull() ? null : sample.intValue()));
+    answer.put("table", b.get("table").asText());
+    answer.put("sampled", sample != null && !sample.isNull());
+    return answer;
+  }
+
+  private static Map<String, Object> profileOf(Table table) {
+    Profiler.Profile profile = Profiler.profile(table);
     List<Map<String, Object>> suggestions = Suggestions.suggest(profile).stream().map(s -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("expectation", Map.of("expectation_type", s.expectation().type(), "kwargs", s.expectation().kwargs()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cairn.platform.config.CairnConfiguration;
+import io.cairn.platform.testkit.Http;
 import io.cairn.platform.testkit.TestApp;
 import io.cairn.platform.testkit.TestApp.Reply;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -27,10 +28,12 @@ class QualityApiTest {
   static final String STEWARD = basic("steward", "steward-password");
   static final String VALIDATE = "/api/v1/quality/validate";
 
+  /** Users are created with a patient client: hashing their passwords outlasts the default timeout on a busy machine. */
   @BeforeAll
-  static void users() {
+  static void users() throws Exception {
+    Http http = new Http("http://localhost:" + APP.getLocalPort(), ADMIN);
     for (String role : List.of("engineer", "steward", "viewer", "compliance")) {
-      assertThat(post(APP, "/api/v1/users", ADMIN,
+      assertThat(http.postJson("/api/v1/users",
           Map.of("username", role, "password", role + "-password", "roles", List.of(role))).status()).isEqualTo(201);
     }
   }

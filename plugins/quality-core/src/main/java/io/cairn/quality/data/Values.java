@@ -70,7 +70,10 @@ public final class Values {
    * sets and maps; other values are their own key.
    */
   public static Object key(Object v) {
-    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+    if (v instanceof Long) {
+      return v;
+    }
+    if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return ((Number) v).longValue();
     }
     if (v instanceof Double || v instanceof Float) {

@@ -36,6 +36,11 @@ final class BatchRule implements Rule {
   }
 
   @Override
+  public String column() {
+    return columnName;
+  }
+
+  @Override
   public String name() {
     return name;
   }

@@ -35,7 +35,7 @@ class ColumnTest implements RowTest {
   public boolean passes(Pass.Rec row) {
     Object v = row.values()[column];
     if (check == null) {
-      return v != null && !(v instanceof String s && s.isBlank());
+      return !Fill.missing(v);
     }
     return v == null || check.passes(v);
   }

@@ -29,6 +29,11 @@ final class Dedupe implements Rule {
   }
 
   @Override
+  public boolean isCheck() {
+    return false;
+  }
+
+  @Override
   public String name() {
     return name;
   }

@@ -32,8 +32,12 @@ final class Fill implements ValueFix {
     return new Fill(s, value);
   }
 
+  /**
+   * Null, or text that is empty or only white space. Text that starts with a non-white character is not
+   * blank, which answers most values without scanning them (this runs on every value of every batch).
+   */
   static boolean missing(Object v) {
-    return v == null || v instanceof String s && s.isBlank();
+    return v == null || v instanceof String s && (s.isEmpty() || Character.isWhitespace(s.charAt(0)) && s.isBlank());
   }
 
   @Override

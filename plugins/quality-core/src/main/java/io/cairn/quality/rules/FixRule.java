@@ -16,6 +16,11 @@ final class FixRule implements Rule {
   }
 
   @Override
+  public boolean isCheck() {
+    return false;
+  }
+
+  @Override
   public String name() {
     return name;
   }

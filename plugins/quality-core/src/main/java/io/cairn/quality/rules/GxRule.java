@@ -30,6 +30,11 @@ final class GxRule implements Rule {
   }
 
   @Override
+  public String column() {
+    return column;
+  }
+
+  @Override
   public String name() {
     return expectation.type() + (column == null ? "" : ":" + column);
   }

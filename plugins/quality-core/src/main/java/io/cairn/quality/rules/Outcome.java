@@ -36,9 +36,17 @@ public record Outcome(List<Kept> rows, List<Violation> quarantined, List<Violati
    * @param duplicates the keys a unique rule found repeated
    * @param fixed values repaired
    * @param duplicatesRemoved rows dropped by dedupe
+   * @param detail per column and per rule counts, additive: {@code column.<col>.nullCount},
+   *     {@code column.<col>.checked}, {@code rule.<rule>.checked} / {@code .failed}, and for rules on one
+   *     column {@code rule.<rule>@<col>.checked} / {@code .failed} (for OpenLineage data quality facets)
    */
   public record Metrics(long rows, long validRows, long cells, long presentCells, long keysChecked,
-      long duplicates, long fixed, long duplicatesRemoved) {
+      long duplicates, long fixed, long duplicatesRemoved, Map<String, Double> detail) {
+
+    /** The detail map is wrapped, not copied (one per batch): the caller hands over a map it no longer changes. */
+    public Metrics {
+      detail = java.util.Collections.unmodifiableMap(detail);
+    }
 
     /** The share of non-missing values. */
     public double completeness() {
@@ -55,7 +63,7 @@ public record Outcome(List<Kept> rows, List<Violation> quarantined, List<Violati
       return keysChecked == 0 ? null : 1.0 - share(duplicates, keysChecked);
     }
 
-    /** The counts by name, for {@link #figures(Map)} after summing. */
+    /** The counts by name, for {@link #figures(Map)} after summing, followed by the {@link #detail()}. */
     public Map<String, Double> counts() {
       Map<String, Double> m = new LinkedHashMap<>();
       m.put("rows", (double) rows);
@@ -66,6 +74,7 @@ public record Outcome(List<Kept> rows, List<Violation> quarantined, List<Violati
       m.put("duplicates", (double) duplicates);
       m.put("fixed", (double) fixed);
       m.put("duplicates_removed", (double) duplicatesRemoved);
+      m.putAll(detail);
       return m;
     }
 

@@ -2,11 +2,10 @@ package io.cairn.quality.rules;
 
 import io.cairn.quality.check.Stats;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /** The rows of one batch while the rules work on them, and what the rules found. Not thread-safe. */
@@ -49,15 +48,17 @@ final class Pass {
   final List<Violation> quarantined = new ArrayList<>();
   final List<Violation> warnings = new ArrayList<>();
   final List<Violation> failures = new ArrayList<>();
-  final Set<Integer> invalid = new HashSet<>();
+  /** The input rows that broke a row rule. */
+  final BitSet invalid = new BitSet();
   int fixed;
   int duplicatesRemoved;
   long uniqueChecked;
   long duplicates;
   private final Map<Object, Object> memo = new HashMap<>();
 
+  /** @param columns the column names, not changed while the pass lives (the rule set hands over a copy) */
   Pass(List<String> columns, List<Object[]> input) {
-    this.columns = List.copyOf(columns);
+    this.columns = columns;
     this.rows = new ArrayList<>(input.size());
     for (int i = 0; i < input.size(); i++) {
       rows.add(new Rec(i, input.get(i)));
@@ -85,9 +86,14 @@ final class Pass {
     return (T) memo.computeIfAbsent(key, k -> compute.get());
   }
 
+  /** The violations reported so far, of every action. */
+  int violations() {
+    return quarantined.size() + warnings.size() + failures.size();
+  }
+
   void report(Violation v, Action action) {
     if (v.row() >= 0) {
-      invalid.add(v.row());
+      invalid.set(v.row());
     }
     switch (action) {
       case FAIL -> failures.add(v);

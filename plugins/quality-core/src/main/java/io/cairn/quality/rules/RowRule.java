@@ -21,6 +21,11 @@ final class RowRule implements Rule {
   }
 
   @Override
+  public String column() {
+    return columnName;
+  }
+
+  @Override
   public String name() {
     return name;
   }

@@ -12,4 +12,14 @@ interface Rule {
   default Map<String, String> fixedColumns() {
     return Map.of();
   }
+
+  /** The column the check is about, or null for checks of rows or of the whole batch. */
+  default String column() {
+    return null;
+  }
+
+  /** Whether this entry checks data (and is counted per rule); false for pure fixes such as dedupe. */
+  default boolean isCheck() {
+    return true;
+  }
 }

@@ -8,6 +8,7 @@ import io.cairn.quality.check.ValueChecks;
 import io.cairn.quality.rules.OutlierTest.Method;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,17 @@ public final class RuleSet {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final List<Rule> rules;
+  /** Per rule, the keys of its checked and failed counts. */
+  private final Map<Rule, String[]> metricKeys = new java.util.IdentityHashMap<>();
+  private List<String> lastColumns = List.of();
+  private String[] columnKeys = new String[0];
 
   private RuleSet(List<Rule> rules) {
     this.rules = List.copyOf(rules);
+    for (Rule r : this.rules) {
+      String key = "rule." + assertion(r) + (r.column() == null ? "" : "@" + r.column());
+      metricKeys.put(r, new String[] {key + ".checked", key + ".failed"});
+    }
   }
 
   public static RuleSet parse(String text) {
@@ -92,23 +101,60 @@ public final class RuleSet {
    * @throws QualityFailure when a rule names a column the batch does not have
    */
   public Outcome apply(List<String> columns, List<Object[]> rows) {
-    Pass pass = new Pass(columns, rows);
-    long cells = 0;
-    long present = 0;
-    for (Object[] r : rows) {
-      cells += r.length;
-      for (Object v : r) {
-        present += Fill.missing(v) ? 0 : 1;
+    if (!columns.equals(lastColumns)) {
+      lastColumns = List.copyOf(columns);
+      columnKeys = new String[2 * columns.size()];
+      for (int c = 0; c < columns.size(); c++) {
+        columnKeys[2 * c] = "column." + columns.get(c) + ".nullCount";
+        columnKeys[2 * c + 1] = "column." + columns.get(c) + ".checked";
       }
     }
+    Pass pass = new Pass(lastColumns, rows);
+    long cells = 0;
+    long[] missing = new long[columns.size()];
+    for (Object[] r : rows) {
+      cells += r.length;
+      for (int c = 0; c < r.length && c < missing.length; c++) {
+        missing[c] += Fill.missing(r[c]) ? 1 : 0;
+      }
+    }
+    Map<String, Double> detail = new LinkedHashMap<>();
+    long present = cells;
+    for (int c = 0; c < missing.length; c++) {
+      present -= missing[c];
+      detail.put(columnKeys[2 * c], (double) missing[c]);
+      detail.put(columnKeys[2 * c + 1], (double) rows.size());
+    }
     for (Rule rule : rules) {
+      int checked = pass.rows.size();
+      int before = pass.violations();
       rule.apply(pass);
+      if (rule.isCheck()) {
+        count(detail, rule, checked, pass.violations() - before);
+      }
     }
     int n = pass.inputRows;
-    Outcome.Metrics metrics = new Outcome.Metrics(n, n - pass.invalid.size(), cells, present, pass.uniqueChecked,
-        pass.duplicates, pass.fixed, pass.duplicatesRemoved);
-    return new Outcome(pass.rows.stream().map(r -> new Outcome.Kept(r.origin(), r.values())).toList(),
+    Outcome.Metrics metrics = new Outcome.Metrics(n, n - pass.invalid.cardinality(), cells, present, pass.uniqueChecked,
+        pass.duplicates, pass.fixed, pass.duplicatesRemoved, detail);
+    List<Outcome.Kept> kept = new ArrayList<>(pass.rows.size());
+    for (Pass.Rec r : pass.rows) {
+      kept.add(new Outcome.Kept(r.origin(), r.values()));
+    }
+    return new Outcome(Collections.unmodifiableList(kept),
         List.copyOf(pass.quarantined), List.copyOf(pass.warnings), List.copyOf(pass.failures), metrics);
+  }
+
+  private void count(Map<String, Double> detail, Rule rule, long checked, long failed) {
+    String[] keys = metricKeys.get(rule);
+    detail.merge(keys[0], (double) checked, Double::sum);
+    detail.merge(keys[1], (double) failed, Double::sum);
+  }
+
+  /** A rule's name for metrics: its default name {@code <type>:<column>} loses the column, given after '@'. */
+  private static String assertion(Rule rule) {
+    String suffix = ":" + rule.column();
+    return rule.column() != null && rule.name().endsWith(suffix)
+        ? rule.name().substring(0, rule.name().length() - suffix.length()) : rule.name();
   }
 
   /** Builds rules from entries. */
@@ -156,7 +202,7 @@ public final class RuleSet {
     }
 
     private static final List<String> ROW_RULES = List.of("not_null", "unique", "in_set", "regex", "range",
-        "length", "format", "expression", "outlier");
+        "length", "format", "expression", "outlier", "referential");
 
     private static RowTest rowTest(String type, String name, String column, Spec spec) {
       if (!ROW_RULES.contains(type)) {
@@ -181,6 +227,11 @@ public final class RuleSet {
           yield new UniqueTest(name, key, window == null ? 0 : window);
         }
         case "in_set" -> new ColumnTest(name, column, ValueChecks.inSet(spec.list("values")), null);
+        case "referential" -> {
+          Reference ref = Reference.read(name, spec, "values", false);
+          yield ref == null ? null : new ColumnTest(name, column, new io.cairn.quality.check.ValueCheck(
+              "is not in the reference data", ref::contains), null);
+        }
         case "regex" -> {
           String pattern = spec.required("pattern");
           try {
@@ -229,6 +280,24 @@ public final class RuleSet {
       };
     }
 
+    /** {@code convert_currency} (amount, currency) or {@code convert_unit} (value, unit) to {@code to}. */
+    private static Rule convert(String type, Spec spec) {
+      boolean currency = type.equals("convert_currency");
+      String amount = spec.required(currency ? "amount" : "value");
+      String unit = spec.required(currency ? "currency" : "unit");
+      String to = spec.required("to");
+      String name = spec.string("name", type + ":" + amount);
+      Integer scale = spec.integer("scale");
+      Severity severity = spec.choice("severity", Severity.class, Severity.ERROR);
+      Action action = spec.choice("action", Action.class, Action.QUARANTINE);
+      if (action == Action.FIX) {
+        spec.problem("a conversion without a rate can be quarantined, warned about or fail the run, not fixed");
+      }
+      Reference rates = Reference.read(name, spec, currency ? "rates" : "factors", true);
+      return amount == null || unit == null || to == null || rates == null ? null
+          : new Convert(name, amount, unit, to, rates, scale, severity, action);
+    }
+
     private static Rule fix(Spec spec) {
       String type = spec.string("fix", "");
       String name = spec.string("name", type + (spec.has("column") ? ":" + spec.string("column", "") : ""));
@@ -241,6 +310,9 @@ public final class RuleSet {
           return null;
         }
         return new Dedupe(name, key, s, orderBy);
+      }
+      if (type.equals("convert_currency") || type.equals("convert_unit")) {
+        return convert(type, spec);
       }
       String column = spec.required("column");
       ValueFix fix = Fixes.create(spec);

@@ -1,6 +1,12 @@
 package io.cairn.quality.step;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.quality.gx.BadExpectationException;
+import io.cairn.quality.gx.GxSuite;
+import io.cairn.quality.rules.Action;
 import io.cairn.quality.rules.Outcome;
+import io.cairn.quality.rules.QualityFailure;
 import io.cairn.quality.rules.RuleSet;
 import io.cairn.quality.rules.Violation;
 import io.cairn.spi.TaskContext;
@@ -9,6 +15,10 @@ import io.cairn.spi.data.Row;
 import io.cairn.spi.data.Schema;
 import io.cairn.spi.step.ColumnDerivation;
 import io.cairn.spi.step.Step;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +40,42 @@ final class QualityStep implements Step {
   /** The name under which the step reports its counts (see {@link TaskContext#reportMetrics}). */
   static final String METRICS_NAME = "quality";
 
-  private final RuleSet rules;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  QualityStep(RuleSet rules) {
+  private RuleSet rules;
+  private String suiteName;
+  private final Action suiteAction;
+
+  QualityStep(RuleSet rules, String suiteName, Action suiteAction) {
     this.rules = rules;
+    this.suiteName = suiteName;
+    this.suiteAction = suiteAction;
+  }
+
+  /**
+   * Adds the stored suite named by {@code suiteName} on the first batch: the host keeps stored suites in
+   * {@code <home>/quality/suites/<name>.gx.json}, two folders above a flow's work folder
+   * ({@code <home>/flows/<flow>}).
+   */
+  private void loadStoredSuite(TaskContext context) {
+    if (suiteName == null) {
+      return;
+    }
+    Path file = context.workDir().toAbsolutePath().getParent().getParent().resolve("quality").resolve("suites")
+        .resolve(suiteName + ".gx.json");
+    try {
+      rules = rules.withSuite(GxSuite.parse(Files.readString(file)), suiteAction);
+    } catch (NoSuchFileException e) {
+      throw new QualityFailure("no stored quality suite '" + suiteName + "' (save it with POST /api/v1/quality/suites)");
+    } catch (IOException | BadExpectationException e) {
+      throw new QualityFailure("stored quality suite '" + suiteName + "' could not be read: " + e.getMessage());
+    }
+    suiteName = null;
   }
 
   @Override
   public Batch apply(Batch input, TaskContext context) {
+    loadStoredSuite(context);
     Schema schema = input.schema();
     List<Object[]> values = input.rows().stream().map(Row::values).toList();
     Outcome outcome = rules.apply(schema.names(), values);
@@ -66,12 +104,21 @@ final class QualityStep implements Step {
     return input.withRows(out);
   }
 
+  /** Quarantines the row as a JSON object of its values, which a steward can fix and replay. */
   private static void quarantine(TaskContext context, Schema schema, Row row, String reason) {
     Map<String, Object> record = new LinkedHashMap<>();
     for (int i = 0; i < schema.size(); i++) {
-      record.put(schema.column(i).name(), row.get(i));
+      Object v = row.get(i);
+      record.put(schema.column(i).name(), v == null || v instanceof Number || v instanceof Boolean
+          || v instanceof String ? v : v.toString());
     }
-    context.quarantine(row.provenance(), record.toString(), reason);
+    String payload;
+    try {
+      payload = JSON.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      payload = record.toString();
+    }
+    context.quarantine(row.provenance(), payload, reason);
   }
 
   @Override

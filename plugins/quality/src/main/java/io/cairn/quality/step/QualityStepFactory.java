@@ -1,11 +1,13 @@
 package io.cairn.quality.step;
 
+import io.cairn.quality.rules.Action;
 import io.cairn.spi.config.Config;
 import io.cairn.spi.config.ConfigDef;
 import io.cairn.spi.config.ConfigProperty;
 import io.cairn.spi.config.ConfigType;
 import io.cairn.spi.step.Step;
 import io.cairn.spi.step.StepFactory;
+import java.util.Locale;
 import org.pf4j.Extension;
 
 /**
@@ -19,6 +21,7 @@ public final class QualityStepFactory implements StepFactory {
   static final String RULES_FILE = "rulesFile";
   static final String SUITE = "suite";
   static final String SUITE_ACTION = "suiteAction";
+  static final String SUITE_NAME = "suiteName";
 
   @Override
   public String name() {
@@ -43,6 +46,9 @@ public final class QualityStepFactory implements StepFactory {
             .build(),
         ConfigProperty.builder(SUITE, ConfigType.PATH)
             .description("A Great Expectations suite (JSON) run on every batch after the rules").build(),
+        ConfigProperty.builder(SUITE_NAME, ConfigType.STRING)
+            .description("A suite stored in Cairn (POST /api/v1/quality/suites), run by name on every batch after the "
+                + "rules; read when the run starts").build(),
         ConfigProperty.builder(SUITE_ACTION, ConfigType.ENUM).choices("fail", "warn", "quarantine")
             .defaultValue("fail")
             .description("What an unmet expectation of the suite does: fail the run, warn, or quarantine the "
@@ -51,6 +57,7 @@ public final class QualityStepFactory implements StepFactory {
 
   @Override
   public Step create(Config config) {
-    return new QualityStep(RulesSource.read(config));
+    Action action = Action.valueOf(config.string(SUITE_ACTION).toUpperCase(Locale.ROOT));
+    return new QualityStep(RulesSource.read(config), config.string(SUITE_NAME), action);
   }
 }

@@ -30,8 +30,8 @@ final class RulesSource {
         throw new ConfigException(List.of("give either 'rules' or 'rulesFile', not both"));
       }
     } else if (inline == null || inline.isBlank()) {
-      if (!config.has(QualityStepFactory.SUITE)) {
-        throw new ConfigException(List.of("property 'rules', 'rulesFile' or 'suite' is required"));
+      if (!config.has(QualityStepFactory.SUITE) && !config.has(QualityStepFactory.SUITE_NAME)) {
+        throw new ConfigException(List.of("property 'rules', 'rulesFile', 'suite' or 'suiteName' is required"));
       }
       text = "[]";
     } else {

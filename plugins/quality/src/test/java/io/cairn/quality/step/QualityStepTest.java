@@ -62,7 +62,7 @@ class QualityStepTest {
     assertThat(ctx.quarantined()).singleElement().satisfies(q -> {
       assertThat(q.where().offset()).isEqualTo("2");
       assertThat(q.reason()).isEqualTo("rule 'format:email' on column 'email': value 'nope' is not a valid email");
-      assertThat(q.rawRecord()).isEqualTo("{id=2, email=nope, score=5}");
+      assertThat(q.rawRecord()).as("JSON, to fix and replay").isEqualTo("{\"id\":2,\"email\":\"nope\",\"score\":5}");
     });
   }
 
@@ -103,7 +103,7 @@ class QualityStepTest {
     assertThat(step.apply(batch(new Object[] {1L, "a", 1L}, new Object[] {1L, "b", 2L}), ctx).rows()).hasSize(1);
 
     assertThatThrownBy(() -> step(Map.of())).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("property 'rules', 'rulesFile' or 'suite' is required");
+        .hasMessageContaining("property 'rules', 'rulesFile', 'suite' or 'suiteName' is required");
     assertThatThrownBy(() -> step(Map.of("rules", "- {rule: nope}"))).isInstanceOf(ConfigException.class)
         .hasMessageContaining("bad quality rules: rule 1: unknown rule 'nope'");
     assertThatThrownBy(() -> step(Map.of("rules", "- {rule: unique, column: id}", "rulesFile", file.toString())))
@@ -136,6 +136,22 @@ class QualityStepTest {
     Path bad = Files.writeString(dir.resolve("bad.json"), "[{\"expectation_type\": \"expect_nothing\"}]");
     assertThatThrownBy(() -> step(Map.of("suite", bad.toString()))).isInstanceOf(ConfigException.class)
         .hasMessageContaining("bad expectation suite").hasMessageContaining("unknown expectation type 'expect_nothing'");
+  }
+
+  @Test
+  void aStoredSuiteIsReadByNameFromTheHostsSuitesFolder() throws Exception {
+    Path flowDir = Files.createDirectories(dir.resolve("home/flows/f1"));
+    Files.createDirectories(dir.resolve("home/quality/suites"));
+    Files.writeString(dir.resolve("home/quality/suites/people.gx.json"), "{\"expectations\": [{\"expectation_type\": "
+        + "\"expect_column_values_to_not_be_null\", \"kwargs\": {\"column\": \"email\"}}]}");
+    FakeTaskContext ctx = new FakeTaskContext("r1", flowDir);
+    Step step = step(Map.of("suiteName", "people", "suiteAction", "quarantine"));
+    assertThat(step.apply(batch(new Object[] {1L, "a@x.io", 1L}, new Object[] {2L, null, 2L}), ctx).rows()).hasSize(1);
+    assertThat(ctx.quarantined()).singleElement().satisfies(q ->
+        assertThat(q.reason()).contains("expect_column_values_to_not_be_null:email"));
+    Step missing = step(Map.of("suiteName", "nope"));
+    assertThatThrownBy(() -> missing.apply(batch(new Object[] {1L, "a", 1L}), ctx)).isInstanceOf(QualityFailure.class)
+        .hasMessageContaining("no stored quality suite 'nope'");
   }
 
   @Test
@@ -173,7 +189,12 @@ class QualityStepTest {
     assertThatThrownBy(() -> step.apply(batch(new Object[] {1L, "a", 1L}, new Object[] {1L, null, 2L},
         new Object[] {2L, "b", 10L}), ctx)).isInstanceOf(QualityFailure.class);
     assertThat(reported).singleElement().satisfies(m -> assertThat(m).containsEntry("rows", 3.0)
-        .containsEntry("valid_rows", 1.0).containsEntry("present_cells", 8.0).containsEntry("duplicates", 1.0));
+        .containsEntry("valid_rows", 1.0).containsEntry("present_cells", 8.0).containsEntry("duplicates", 1.0)
+        // per column and per rule counts, for OpenLineage's data quality facets
+        .containsEntry("column.email.nullCount", 1.0).containsEntry("column.email.checked", 3.0)
+        .containsEntry("column.id.nullCount", 0.0)
+        .containsEntry("rule.unique@id.checked", 3.0).containsEntry("rule.unique@id.failed", 1.0)
+        .containsEntry("rule.range@score.checked", 2.0).containsEntry("rule.range@score.failed", 1.0));
     assertThat(fake.quarantined()).hasSize(1);
   }
 }
