@@ -1,10 +1,5 @@
 package io.cairn.ui.tests;
 
-// PENDING: needs the consent API of /work/api-contracts.md (GET /api/v1/consent/subjects, POST /api/v1/consent),
-// which is being built on another branch. Once merged, move this file to
-// ui-tests/src/test/java/io/cairn/ui/tests/ConsentJourneyTest.java and run it with
-// mvn -B -o -pl ui,ui-tests -am verify -Dtest=ConsentJourneyTest -Dsurefire.failIfNoSpecifiedTests=false
-
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
