@@ -253,11 +253,12 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(consent.resource());
     env.jersey().register(consent.gpcResource());
 
-    // --- dsar --- (requests also resolve a person's identifiers through their consent subject)
-    io.cairn.governance.erasure.ConsentSubjects consentSubjects = new io.cairn.governance.erasure.ConsentSubjects(
-        consent.service());
+    // --- dsar --- (a person's identifiers also come from their consent subject and identity graph profiles)
+    var consentSubjects = new io.cairn.governance.erasure.ConsentSubjects(consent.service());
+    var graphSubjects = new io.cairn.governance.erasure.IdentityGraphSubjects(
+        new io.cairn.catalog.identity.IdentityGraphRepository(catalog));
     DsarModule dsar = new DsarModule(catalog, config.erasure(), config.home(), config.nodeName(), audit,
-        List.of(consentSubjects), List.of(consentSubjects));
+        List.of(consentSubjects, graphSubjects), List.of(consentSubjects, graphSubjects));
     env.lifecycle().manage(dsar);
     env.jersey().register(dsar.resource());
 

@@ -254,6 +254,19 @@ public final class IdentityGraphRepository {
         .fetch(r -> new ProfileSummary(r.getProfileId(), r.getSize(), r.getUpdatedAt()));
   }
 
+  /**
+   * The profiles, in every graph, whose records hold this identifier value (as given, or lower-cased, the way
+   * e-mail addresses are compared).
+   */
+  public List<ProfileRef> profilesHolding(String value) {
+    return dsl.selectDistinct(IDENTITY_RECORDS.GRAPH, IDENTITY_RECORDS.PROFILE_ID).from(IDENTITY_IDENTIFIERS)
+        .join(IDENTITY_RECORDS).on(IDENTITY_RECORDS.GRAPH.eq(IDENTITY_IDENTIFIERS.GRAPH)
+            .and(IDENTITY_RECORDS.RECORD_ID.eq(IDENTITY_IDENTIFIERS.RECORD_ID)))
+        .where(IDENTITY_IDENTIFIERS.ID_VALUE.in(value, value.toLowerCase(java.util.Locale.ROOT)))
+        .orderBy(IDENTITY_RECORDS.GRAPH, IDENTITY_RECORDS.PROFILE_ID)
+        .fetch(r -> new ProfileRef(r.value1(), r.value2()));
+  }
+
   /** The records of one profile, in arrival order (without identifiers and attributes). */
   public List<String> members(String graph, String profileId) {
     return dsl.select(IDENTITY_RECORDS.RECORD_ID).from(IDENTITY_RECORDS).where(IDENTITY_RECORDS.GRAPH.eq(graph)

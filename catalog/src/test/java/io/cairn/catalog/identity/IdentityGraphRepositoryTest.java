@@ -60,6 +60,9 @@ class IdentityGraphRepositoryTest {
     });
     assertThat(repo.links("g", "P-a")).extracting(StoredLink::evidence).containsExactly("email=a@x.com");
     assertThat(repo.members("g", "P-a")).containsExactly("a1", "b1", "c1");
+    assertThat(repo.profilesHolding("A@x.com")).containsExactly(new ProfileRef("g", "P-a"));
+    assertThat(repo.profilesHolding("b@x.com")).containsExactly(new ProfileRef("g", "P-a"));
+    assertThat(repo.profilesHolding("nobody@x.com")).isEmpty();
 
     repo.addSplits("g", List.of(List.of("a1", "b1")), "steward");
     repo.addSplits("g", List.of(List.of("a1", "b1")), "steward");
