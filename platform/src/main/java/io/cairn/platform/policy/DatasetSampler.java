@@ -136,8 +136,9 @@ final class DatasetSampler {
         raw.put(p.name(), v);
       }
     }
-    if (sinkConfig.containsKey("fileName") && def.properties().stream().anyMatch(p -> p.name().equals("glob"))) {
-      raw.put("glob", sinkConfig.get("fileName"));
+    if (sinkConfig.containsKey("fileName") && raw.containsKey("path")) {
+      // a file sink with a fixed file name writes (and names as its dataset) that one file in the folder
+      raw.put("path", Path.of(raw.get("path")).resolve(sinkConfig.get("fileName")).toString());
     }
     return def.problems(raw).isEmpty() ? Optional.of(def.validate(raw)) : Optional.empty();
   }

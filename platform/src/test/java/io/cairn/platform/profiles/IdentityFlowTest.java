@@ -33,7 +33,8 @@ class IdentityFlowTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start(home, Path.of("target", "bundled-plugins").toAbsolutePath().toString());
+    server = TestServer.start(home, Path.of("target", "bundled-plugins").toAbsolutePath().toString(),
+        TestServer.profilingOnLegitimateInterest());
   }
 
   @AfterAll

@@ -42,7 +42,7 @@ class ModelsSegmentsApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start(home, TestServer.bundledPlugins());
+    server = TestServer.start(home, TestServer.bundledPlugins(), TestServer.profilingOnLegitimateInterest());
     server.app().services().userService().ensure("mia", "mia-password", EnumSet.of(Role.MARKETING));
     marketing = TestServer.basic("mia", "mia-password");
   }
@@ -116,6 +116,18 @@ class ModelsSegmentsApiTest {
     assertThat(get("/api/v1/segments", marketing).get(0).path("size").asInt()).isEqualTo(size);
     assertThat(get("/api/v1/segments/likely/sizes", marketing)).hasSize(1);
 
+    // e-mail marketing is consent-based: without a grant every member is suppressed
+    JsonNode withoutConsent = JSON.readTree(post("/api/v1/segments/likely/exports", Map.of("format", "csv",
+        "purpose", "email_marketing"), marketing).body());
+    assertThat(withoutConsent.path("rows").asInt()).isZero();
+    assertThat(withoutConsent.path("suppressed").asInt()).isEqualTo(size);
+    for (String email : List.of("VIP0@example.com", "vip1@example.com", "mid2@example.com", "mid3@example.com",
+        "old4@example.com", "old5@example.com")) {
+      HttpResponse<String> granted = post("/api/v1/consent", Map.of("identifiers", List.of(Map.of("type", "email",
+          "value", email)), "purpose", "email_marketing", "status", "granted", "lawfulBasis", "consent",
+          "source", "form", "noticeVersion", "v1"), TestServer.admin());
+      assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+    }
     HttpResponse<String> exported = post("/api/v1/segments/likely/exports", Map.of("format", "csv", "purpose",
         "email_marketing"), marketing);
     assertThat(exported.statusCode()).as(exported.body()).isEqualTo(202);
@@ -127,7 +139,7 @@ class ModelsSegmentsApiTest {
     assertThat(lines.getFirst()).isEqualTo("email_sha256,phone_sha256");
     assertThat(lines).contains(Digests.sha256Hex("vip0@example.com") + "," + Digests.sha256Hex("+14155550100"));
     assertThat(String.join("\n", lines)).doesNotContain("@");
-    assertThat(get("/api/v1/segments/likely/exports", marketing)).hasSize(1);
+    assertThat(get("/api/v1/segments/likely/exports", marketing)).hasSize(2);
     assertThat(post("/api/v1/segments/likely/exports", Map.of("format", "fax", "purpose", "advertising"), marketing)
         .statusCode()).isEqualTo(400);
     assertThat(post("/api/v1/segments/likely/exports", Map.of("format", "webhook", "purpose", "advertising",

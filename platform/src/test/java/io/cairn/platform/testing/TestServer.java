@@ -37,6 +37,15 @@ public final class TestServer {
   }
 
   /** Starts a server on a Cairn home (created or reused); {@code bundled} may be blank. */
+  /**
+   * Profiling on legitimate interest instead of consent (the third default purpose): people the server knows
+   * nothing about may then be profiled unless they objected. For tests about profiles, models and segments,
+   * whose synthetic customers gave no consent; ConsentAppTest and ProfilesConsentTest cover the gating itself.
+   */
+  public static ConfigOverride profilingOnLegitimateInterest() {
+    return ConfigOverride.config("consent.purposes[2].defaultBasis", "legitimate_interest");
+  }
+
   public static TestServer start(Path home, String bundled, ConfigOverride... extra) throws Exception {
     java.util.List<ConfigOverride> overrides = new java.util.ArrayList<>(java.util.List.of(
         ConfigOverride.config("home", home.toString()),
