@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  * SQL query over the same rows in PostgreSQL (loaded with COPY; best of 3). Run:
  * {@code java -cp <bench classpath> io.cairn.bench.quality.QualityBench [rows] [jdbc-url] [user] [password]}
  * (default {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code postgres}).
+ *
+ * <p>Both sides use identically compiled patterns and the same matching calls ({@code find} for regex rules,
+ * {@code matches} for the email format, a new {@code Matcher} per value). The loop only counts violations; the
+ * engine also builds each violation with its reason, the kept rows and the batch's metrics, work a flow needs.
  */
 public final class QualityBench {
   static final List<String> COLUMNS = List.of("id", "email", "country", "name", "age", "score", "zip", "qty",

@@ -23,7 +23,24 @@ public final class Formats {
   private Formats() {}
 
   public static ValueCheck email() {
-    return new ValueCheck("is not a valid email", v -> EMAIL.matcher(Values.text(v)).matches());
+    return new ValueCheck("is not a valid email", new ColumnPredicate() {
+      @Override
+      public boolean test(Object v) {
+        return EMAIL.matcher(Values.text(v)).matches();
+      }
+
+      @Override
+      public int failing(Cells cells, int[] out) {
+        int k = 0;
+        for (int i = 0, n = cells.size(); i < n; i++) {
+          Object v = cells.get(i);
+          if (v != null && !EMAIL.matcher(Values.text(v)).matches()) {
+            out[k++] = i;
+          }
+        }
+        return k;
+      }
+    });
   }
 
   /** A valid phone number; numbers without a country code are read as numbers of {@code region}. */

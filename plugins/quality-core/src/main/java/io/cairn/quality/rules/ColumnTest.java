@@ -1,7 +1,9 @@
 package io.cairn.quality.rules;
 
+import io.cairn.quality.check.ColumnPredicate;
 import io.cairn.quality.check.ValueCheck;
 import io.cairn.quality.data.Values;
+import java.util.List;
 
 /**
  * A test of one column's values with a {@link ValueCheck}. Missing values pass (as in Great Expectations),
@@ -38,6 +40,36 @@ class ColumnTest implements RowTest {
       return !Fill.missing(v);
     }
     return v == null || check.passes(v);
+  }
+
+  @Override
+  public int failing(List<Pass.Rec> rows, int[] out) {
+    if (getClass() != ColumnTest.class) {
+      return RowTest.super.failing(rows, out); // a subclass (outliers) has its own passes
+    }
+    if (check == null) {
+      int k = 0;
+      for (int i = 0, n = rows.size(); i < n; i++) {
+        if (Fill.missing(rows.get(i).values()[column])) {
+          out[k++] = i;
+        }
+      }
+      return k;
+    }
+    return check.failing(new RowCells(rows, column), out);
+  }
+
+  /** One column of the rows, read in place. */
+  private record RowCells(List<Pass.Rec> rows, int column) implements ColumnPredicate.Cells {
+    @Override
+    public int size() {
+      return rows.size();
+    }
+
+    @Override
+    public Object get(int i) {
+      return rows.get(i).values()[column];
+    }
   }
 
   @Override

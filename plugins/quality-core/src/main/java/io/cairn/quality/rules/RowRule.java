@@ -10,6 +10,8 @@ final class RowRule implements Rule {
   private final Action action;
   private final RowTest test;
   private final ValueFix fix;
+  /** The positions of the rows that failed, reused batch after batch (a rule set is not thread-safe). */
+  private int[] failing = new int[0];
 
   RowRule(String name, String columnName, Severity severity, Action action, RowTest test, ValueFix fix) {
     this.name = name;
@@ -39,18 +41,36 @@ final class RowRule implements Rule {
   @Override
   public void apply(Pass pass) {
     test.prepare(pass);
+    if (action == Action.WARN || action == Action.FAIL) {
+      // no row leaves the flow and nothing is fixed: the test runs over the whole batch, and only the rows
+      // that failed it are reported
+      java.util.List<Pass.Rec> rows = pass.rows;
+      if (failing.length < rows.size()) {
+        failing = new int[rows.size()];
+      }
+      int k = test.failing(rows, failing);
+      for (int j = 0; j < k; j++) {
+        failed(pass, rows.get(failing[j]));
+      }
+      return;
+    }
     pass.rows.removeIf(row -> !check(pass, row));
   }
 
   /** Checks one row and acts; false when the row leaves the flow. */
   private boolean check(Pass pass, Pass.Rec row) {
-    int col = test.column();
     if (test.passes(row)) {
-      if (fix != null) {
-        fix.observe(row.values()[col]);
+      if (action == Action.FIX) {
+        fix.observe(row.values()[test.column()]);
       }
       return true;
     }
+    return failed(pass, row);
+  }
+
+  /** Acts on a row that failed the test (fixing it when the action is fix); false when the row leaves the flow. */
+  private boolean failed(Pass pass, Pass.Rec row) {
+    int col = test.column();
     Object value = col < 0 ? null : row.values()[col];
     String reason = "rule '" + name + "'" + (columnName == null ? "" : " on column '" + columnName + "'") + ": "
         + test.failure(row);

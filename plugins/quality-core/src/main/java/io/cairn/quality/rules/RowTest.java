@@ -7,6 +7,21 @@ interface RowTest {
 
   boolean passes(Pass.Rec row);
 
+  /**
+   * Tests the rows still in the flow in order, as {@link #passes} row by row (with the same effects), writing
+   * the positions in {@code rows} of those that fail to {@code out} (at least {@code rows.size()} long);
+   * returns how many failed.
+   */
+  default int failing(java.util.List<Pass.Rec> rows, int[] out) {
+    int k = 0;
+    for (int i = 0, n = rows.size(); i < n; i++) {
+      if (!passes(rows.get(i))) {
+        out[k++] = i;
+      }
+    }
+    return k;
+  }
+
   /** The checked column's position, or -1 when the test reads several columns. */
   int column();
 

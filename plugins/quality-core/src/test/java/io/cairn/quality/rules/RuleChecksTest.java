@@ -218,4 +218,46 @@ class RuleChecksTest {
         row(null, null, null, null, null, null));
     assertThat(o.quarantined()).extracting(Violation::severity).containsExactly(Severity.WARNING);
   }
+
+  /**
+   * Warn and fail run a rule's test over the whole batch at once, quarantine row by row: both must find the
+   * same rows with the same reasons, on awkward values (numbers of every type, huge longs, NaN, numbers as
+   * text, blank text, surrogate pairs).
+   */
+  @Test
+  void wholeBatchTestsFindWhatRowByRowTestsFind() {
+    Object[][] rows = {
+        row(1L, "a@x.io", "FR", 30L, null, null),
+        row(1.0, "  ", 1.0, -1L, null, null),
+        row(2L, null, "DE", 131.5, null, null),
+        row(3, "\uD83D\uDE00", 1, 1L << 60, null, null),
+        row(4L, "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00", "fr", Double.NaN, null, null),
+        row(null, "b@x", null, 5, null, null),
+        row(6L, "toolong@x.io", "FR", new java.math.BigDecimal("200"), null, null),
+        row(7L, "c@x.io", "FR", "45", null, null),
+        row(8L, "d@y.io", "FR", "abc", null, null),
+        row(9L, "e@x.io", "FR", 130.0, null, null),
+        row(10L, "f@x.io", "FR", 0L, null, null)};
+    List<String> rules = List.of("{rule: not_null, column: email", "{rule: unique, column: id",
+        "{rule: in_set, column: country, values: [FR, 1]", "{rule: regex, column: email, pattern: \"@x\"",
+        "{rule: range, column: age, min: 0, max: 130", "{rule: range, column: age, min: 0, max: 130, strictMax: true",
+        "{rule: range, column: age, max: 100", "{rule: length, column: email, min: 3, max: 5",
+        "{rule: length, column: email, max: 2", "{rule: format, column: email, format: email",
+        "{rule: outlier, column: age, method: iqr", "{rule: referential, column: country, values: [FR, DE]");
+    int found = 0;
+    for (String rule : rules) {
+      Outcome warned = run("- " + rule + ", action: warn}", rows);
+      Outcome quarantined = run("- " + rule + ", action: quarantine}", rows);
+      assertThat(warned.warnings()).as(rule).isEqualTo(quarantined.quarantined());
+      assertThat(warned.metrics().detail()).as(rule).isEqualTo(quarantined.metrics().detail());
+      assertThat(warned.metrics().validity()).as(rule).isEqualTo(quarantined.metrics().validity());
+      assertThat(warned.metrics().duplicates()).as(rule).isEqualTo(quarantined.metrics().duplicates());
+      found += warned.warnings().size();
+    }
+    assertThat(found).as("the rules do find violations").isGreaterThan(20);
+    assertThat(run("- {rule: range, column: age, min: 0, max: 130, action: warn}", rows).warnings())
+        .extracting(Violation::row).containsExactly(1, 2, 3, 4, 6, 8);
+    assertThat(run("- {rule: length, column: email, min: 3, max: 5, action: warn}", rows).warnings())
+        .extracting(Violation::row).containsExactly(0, 1, 3, 6, 7, 8, 9, 10);
+  }
 }
