@@ -28,8 +28,8 @@ import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
- * Stores OpenLineage events: each event in one transaction. Concurrent writers are safe: every row is
- * written with an upsert ({@code merge}/{@code on conflict}) keyed by its natural key.
+ * Stores OpenLineage events: one event, or a batch of them, in one transaction. Concurrent writers are safe:
+ * every row is written with an upsert ({@code merge}/{@code on conflict}) keyed by its natural key.
  */
 public final class LineageRepository {
   private static final Set<String> ENDED = Set.of("COMPLETE", "FAIL", "ABORT");
@@ -42,92 +42,203 @@ public final class LineageRepository {
 
   /** Stores one event and everything it says about jobs, runs, datasets and edges. */
   public void store(LineageWrite w) {
-    dsl.transaction(cfg -> {
-      DSLContext tx = cfg.dsl();
-      OffsetDateTime now = now();
-      tx.insertInto(LINEAGE_EVENTS)
+    storeAll(java.util.List.of(w));
+  }
+
+  /**
+   * Stores events in order, all in one transaction (all or none): jobs and datasets are resolved once per call
+   * (in a fixed order, so concurrent calls lock them alike), and the rows that need no answer (events, reads and
+   * writes, tags, schema versions, owners, column edges) are written as JDBC batches. A transaction that the
+   * database aborts for a deadlock or a serialization failure is retried.
+   */
+  public void storeAll(java.util.List<LineageWrite> writes) {
+    if (writes.isEmpty()) {
+      return;
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dsl.transaction(cfg -> write(cfg.dsl(), writes));
+        return;
+      } catch (org.jooq.exception.DataAccessException e) {
+        String state = e.sqlState();
+        if (attempt >= 5 || !("40P01".equals(state) || "40001".equals(state))) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void write(DSLContext tx, java.util.List<LineageWrite> writes) {
+    OffsetDateTime now = now();
+    java.util.List<org.jooq.Query> later = new java.util.ArrayList<>();
+    // jobs and datasets first, sorted by name
+    java.util.TreeMap<String, LineageWrite.JobRef> jobRefs = new java.util.TreeMap<>();
+    java.util.TreeSet<String> datasetKeys = new java.util.TreeSet<>();
+    for (LineageWrite w : writes) {
+      if (w.job() != null) {
+        jobRefs.putIfAbsent(key(w.job().namespace(), w.job().name()), w.job());
+      }
+      w.datasets().forEach(d -> datasetKeys.add(key(d.namespace(), d.name())));
+      for (ColumnEdgeWrite e : w.columnEdges()) {
+        datasetKeys.add(key(e.srcNamespace(), e.srcName()));
+        datasetKeys.add(key(e.dstNamespace(), e.dstName()));
+      }
+    }
+    Map<String, Long> jobIds = new HashMap<>();
+    jobRefs.forEach((k, job) -> jobIds.put(k, job(tx, job, now)));
+    Map<String, Long> ids = datasets(tx, datasetKeys, now);
+    // column edges: the last word on each edge of the call
+    Map<java.util.List<Object>, Object[]> columnEdges = new java.util.LinkedHashMap<>();
+    for (LineageWrite w : writes) {
+      later.add(tx.insertInto(LINEAGE_EVENTS)
           .set(LINEAGE_EVENTS.KIND, w.kind()).set(LINEAGE_EVENTS.EVENT_TYPE, w.eventType())
           .set(LINEAGE_EVENTS.EVENT_TIME, w.eventTime())
           .set(LINEAGE_EVENTS.RUN_UUID, w.run() == null ? null : w.run().runUuid())
           .set(LINEAGE_EVENTS.PRODUCER, w.producer()).set(LINEAGE_EVENTS.PAYLOAD, w.payload())
-          .set(LINEAGE_EVENTS.RECEIVED_AT, now).execute();
-      Long jobId = w.job() == null ? null : job(tx, w.job(), now);
+          .set(LINEAGE_EVENTS.RECEIVED_AT, now));
+      Long jobId = w.job() == null ? null : jobIds.get(key(w.job().namespace(), w.job().name()));
       if (jobId != null) {
-        owners(tx, "J", jobId, w.job().owners(), now);
+        owners(tx, "J", jobId, w.job().owners(), now, later);
       }
       if (w.run() != null && jobId != null) {
         run(tx, w, jobId, now);
       }
-      Map<String, Long> ids = new HashMap<>();
       for (DatasetIo d : w.datasets()) {
-        long id = dataset(tx, ids, d.namespace(), d.name(), now);
-        owners(tx, "D", id, d.owners(), now);
+        long id = ids.get(key(d.namespace(), d.name()));
+        owners(tx, "D", id, d.owners(), now, later);
         if (d.direction() != null && jobId != null) {
-          tx.insertInto(LINEAGE_IO).set(LINEAGE_IO.JOB_ID, jobId).set(LINEAGE_IO.DATASET_ID, id)
+          later.add(tx.insertInto(LINEAGE_IO).set(LINEAGE_IO.JOB_ID, jobId).set(LINEAGE_IO.DATASET_ID, id)
               .set(LINEAGE_IO.DIRECTION, d.direction())
               .set(LINEAGE_IO.LAST_RUN, w.run() == null ? null : w.run().runUuid())
               .set(LINEAGE_IO.UPDATED_AT, now)
               .onDuplicateKeyUpdate()
               .set(LINEAGE_IO.LAST_RUN, w.run() == null ? null : w.run().runUuid())
-              .set(LINEAGE_IO.UPDATED_AT, now).execute();
+              .set(LINEAGE_IO.UPDATED_AT, now));
           if (w.run() != null) {
-            tx.insertInto(LINEAGE_RUN_IO).set(LINEAGE_RUN_IO.RUN_UUID, w.run().runUuid())
+            later.add(tx.insertInto(LINEAGE_RUN_IO).set(LINEAGE_RUN_IO.RUN_UUID, w.run().runUuid())
                 .set(LINEAGE_RUN_IO.DATASET_ID, id).set(LINEAGE_RUN_IO.DIRECTION, d.direction())
-                .onDuplicateKeyIgnore().execute();
+                .onDuplicateKeyIgnore());
           }
         }
         for (LineageWrite.ColumnTag t : d.columnTags()) {
-          tx.insertInto(LINEAGE_COLUMN_TAGS).set(LINEAGE_COLUMN_TAGS.DATASET_ID, id)
+          later.add(tx.insertInto(LINEAGE_COLUMN_TAGS).set(LINEAGE_COLUMN_TAGS.DATASET_ID, id)
               .set(LINEAGE_COLUMN_TAGS.FIELD, t.field()).set(LINEAGE_COLUMN_TAGS.TAG, t.tag())
               .set(LINEAGE_COLUMN_TAGS.SOURCE, t.source()).set(LINEAGE_COLUMN_TAGS.UPDATED_AT, now)
-              .onDuplicateKeyUpdate().set(LINEAGE_COLUMN_TAGS.UPDATED_AT, now).execute();
+              .onDuplicateKeyUpdate().set(LINEAGE_COLUMN_TAGS.UPDATED_AT, now));
         }
         if (d.schemaFields() != null) {
-          tx.insertInto(LINEAGE_DATASET_VERSIONS).set(LINEAGE_DATASET_VERSIONS.DATASET_ID, id)
+          later.add(tx.insertInto(LINEAGE_DATASET_VERSIONS).set(LINEAGE_DATASET_VERSIONS.DATASET_ID, id)
               .set(LINEAGE_DATASET_VERSIONS.RUN_UUID, w.run() == null ? null : w.run().runUuid())
               .set(LINEAGE_DATASET_VERSIONS.FINGERPRINT, sha256(d.schemaFields()))
               .set(LINEAGE_DATASET_VERSIONS.FIELDS, d.schemaFields())
               .set(LINEAGE_DATASET_VERSIONS.CREATED_AT, now)
-              .onConflict(LINEAGE_DATASET_VERSIONS.DATASET_ID, LINEAGE_DATASET_VERSIONS.FINGERPRINT).doNothing()
-              .execute();
+              .onConflict(LINEAGE_DATASET_VERSIONS.DATASET_ID, LINEAGE_DATASET_VERSIONS.FINGERPRINT).doNothing());
         }
       }
       for (ColumnEdgeWrite e : w.columnEdges()) {
-        long src = dataset(tx, ids, e.srcNamespace(), e.srcName(), now);
-        long dst = dataset(tx, ids, e.dstNamespace(), e.dstName(), now);
-        columnEdge(tx, e, src, dst, jobId, now);
+        long src = ids.get(key(e.srcNamespace(), e.srcName()));
+        long dst = ids.get(key(e.dstNamespace(), e.dstName()));
+        java.util.List<Object> k = java.util.Arrays.asList(src, e.srcField(), dst, e.dstField(), jobId);
+        columnEdges.remove(k);
+        columnEdges.put(k, new Object[] {e, src, dst, jobId});
       }
-    });
+    }
+    batch(tx, later);
+    java.util.List<Object[]> edges = new java.util.ArrayList<>(columnEdges.values());
+    java.util.List<org.jooq.Query> updates = new java.util.ArrayList<>();
+    for (Object[] e : edges) {
+      updates.add(columnEdgeUpdate(tx, (ColumnEdgeWrite) e[0], (Long) e[1], (Long) e[2], (Long) e[3], now));
+    }
+    int[] updated = batch(tx, updates);
+    java.util.List<org.jooq.Query> inserts = new java.util.ArrayList<>();
+    for (int i = 0; i < edges.size(); i++) {
+      if (updated[i] == 0) {
+        Object[] e = edges.get(i);
+        inserts.add(columnEdgeInsert(tx, (ColumnEdgeWrite) e[0], (Long) e[1], (Long) e[2], (Long) e[3], now));
+      }
+    }
+    batch(tx, inserts);
   }
 
-  private static void columnEdge(DSLContext tx, ColumnEdgeWrite e, long src, long dst, Long jobId,
+  private static int[] batch(DSLContext tx, java.util.List<org.jooq.Query> queries) {
+    if (queries.isEmpty()) {
+      return new int[0];
+    }
+    if (queries.size() == 1) {
+      return new int[] {queries.get(0).execute()};
+    }
+    int[] counts = tx.batch(queries).execute();
+    for (int c : counts) {
+      if (c == java.sql.Statement.SUCCESS_NO_INFO) {
+        throw new IllegalStateException("the driver gave no update counts for a lineage batch");
+      }
+    }
+    return counts;
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace + "\u0000" + name;
+  }
+
+  /** Upserts the datasets named (keys from {@link #key}) and answers their ids by key. */
+  private static Map<String, Long> datasets(DSLContext tx, java.util.Collection<String> keys, OffsetDateTime now) {
+    Map<String, Long> ids = new HashMap<>();
+    java.util.List<org.jooq.Query> inserts = new java.util.ArrayList<>();
+    for (String k : keys) {
+      String[] p = k.split("\u0000", 2);
+      inserts.add(tx.insertInto(DATASETS).set(DATASETS.NAMESPACE, p[0]).set(DATASETS.NAME, p[1])
+          .set(DATASETS.CREATED_AT, now).set(DATASETS.UPDATED_AT, now)
+          .onConflict(DATASETS.NAMESPACE, DATASETS.NAME).doNothing());
+    }
+    batch(tx, inserts);
+    java.util.List<String> all = new java.util.ArrayList<>(keys);
+    for (int i = 0; i < all.size(); i += 500) {
+      java.util.List<org.jooq.Row2<String, String>> rows = new java.util.ArrayList<>();
+      for (String k : all.subList(i, Math.min(all.size(), i + 500))) {
+        String[] p = k.split("\u0000", 2);
+        rows.add(org.jooq.impl.DSL.row(p[0], p[1]));
+      }
+      tx.select(DATASETS.ID, DATASETS.NAMESPACE, DATASETS.NAME).from(DATASETS)
+          .where(org.jooq.impl.DSL.row(DATASETS.NAMESPACE, DATASETS.NAME).in(rows))
+          .forEach(r -> ids.put(key(r.value2(), r.value3()), r.value1()));
+    }
+    for (String k : keys) {
+      if (!ids.containsKey(k)) {
+        throw new IllegalStateException("dataset not stored: " + k.replace('\u0000', ':'));
+      }
+    }
+    return ids;
+  }
+
+  private static org.jooq.Query columnEdgeUpdate(DSLContext tx, ColumnEdgeWrite e, long src, long dst, Long jobId,
       OffsetDateTime now) {
     var match = LINEAGE_COLUMN_EDGES.SRC_DATASET_ID.eq(src).and(LINEAGE_COLUMN_EDGES.SRC_FIELD.eq(e.srcField()))
         .and(LINEAGE_COLUMN_EDGES.DST_DATASET_ID.eq(dst)).and(LINEAGE_COLUMN_EDGES.DST_FIELD.eq(e.dstField()))
         .and(jobId == null ? LINEAGE_COLUMN_EDGES.JOB_ID.isNull() : LINEAGE_COLUMN_EDGES.JOB_ID.eq(jobId));
-    int updated = tx.update(LINEAGE_COLUMN_EDGES)
+    return tx.update(LINEAGE_COLUMN_EDGES)
         .set(LINEAGE_COLUMN_EDGES.TRANSFORM_TYPE, e.type()).set(LINEAGE_COLUMN_EDGES.SUBTYPE, e.subtype())
         .set(LINEAGE_COLUMN_EDGES.MASKING, e.masking()).set(LINEAGE_COLUMN_EDGES.DESCRIPTION, e.description())
-        .set(LINEAGE_COLUMN_EDGES.UPDATED_AT, now).where(match).execute();
-    if (updated == 0) {
-      tx.insertInto(LINEAGE_COLUMN_EDGES)
-          .set(LINEAGE_COLUMN_EDGES.SRC_DATASET_ID, src).set(LINEAGE_COLUMN_EDGES.SRC_FIELD, e.srcField())
-          .set(LINEAGE_COLUMN_EDGES.DST_DATASET_ID, dst).set(LINEAGE_COLUMN_EDGES.DST_FIELD, e.dstField())
-          .set(LINEAGE_COLUMN_EDGES.JOB_ID, jobId)
-          .set(LINEAGE_COLUMN_EDGES.TRANSFORM_TYPE, e.type()).set(LINEAGE_COLUMN_EDGES.SUBTYPE, e.subtype())
-          .set(LINEAGE_COLUMN_EDGES.MASKING, e.masking()).set(LINEAGE_COLUMN_EDGES.DESCRIPTION, e.description())
-          .set(LINEAGE_COLUMN_EDGES.UPDATED_AT, now).execute();
-    }
+        .set(LINEAGE_COLUMN_EDGES.UPDATED_AT, now).where(match);
+  }
+
+  private static org.jooq.Query columnEdgeInsert(DSLContext tx, ColumnEdgeWrite e, long src, long dst, Long jobId,
+      OffsetDateTime now) {
+    return tx.insertInto(LINEAGE_COLUMN_EDGES)
+        .set(LINEAGE_COLUMN_EDGES.SRC_DATASET_ID, src).set(LINEAGE_COLUMN_EDGES.SRC_FIELD, e.srcField())
+        .set(LINEAGE_COLUMN_EDGES.DST_DATASET_ID, dst).set(LINEAGE_COLUMN_EDGES.DST_FIELD, e.dstField())
+        .set(LINEAGE_COLUMN_EDGES.JOB_ID, jobId)
+        .set(LINEAGE_COLUMN_EDGES.TRANSFORM_TYPE, e.type()).set(LINEAGE_COLUMN_EDGES.SUBTYPE, e.subtype())
+        .set(LINEAGE_COLUMN_EDGES.MASKING, e.masking()).set(LINEAGE_COLUMN_EDGES.DESCRIPTION, e.description())
+        .set(LINEAGE_COLUMN_EDGES.UPDATED_AT, now);
   }
 
   private static void owners(DSLContext tx, String nodeType, long nodeId, java.util.List<LineageWrite.Owner> owners,
-      OffsetDateTime now) {
+      OffsetDateTime now, java.util.List<org.jooq.Query> later) {
     for (LineageWrite.Owner o : owners) {
-      tx.insertInto(LINEAGE_OWNERS).set(LINEAGE_OWNERS.NODE_TYPE, nodeType).set(LINEAGE_OWNERS.NODE_ID, nodeId)
+      later.add(tx.insertInto(LINEAGE_OWNERS).set(LINEAGE_OWNERS.NODE_TYPE, nodeType).set(LINEAGE_OWNERS.NODE_ID, nodeId)
           .set(LINEAGE_OWNERS.OWNER, o.name()).set(LINEAGE_OWNERS.OWNER_TYPE, o.type())
           .set(LINEAGE_OWNERS.UPDATED_AT, now)
-          .onDuplicateKeyUpdate().set(LINEAGE_OWNERS.OWNER_TYPE, o.type()).set(LINEAGE_OWNERS.UPDATED_AT, now)
-          .execute();
+          .onDuplicateKeyUpdate().set(LINEAGE_OWNERS.OWNER_TYPE, o.type()).set(LINEAGE_OWNERS.UPDATED_AT, now));
     }
   }
 
@@ -171,17 +282,6 @@ public final class LineageRepository {
     }
     existing.setUpdatedAt(now);
     existing.store();
-  }
-
-  private static long dataset(DSLContext tx, Map<String, Long> ids, String namespace, String name,
-      OffsetDateTime now) {
-    return ids.computeIfAbsent(namespace + "\u0000" + name, k -> {
-      tx.insertInto(DATASETS).set(DATASETS.NAMESPACE, namespace).set(DATASETS.NAME, name)
-          .set(DATASETS.CREATED_AT, now).set(DATASETS.UPDATED_AT, now)
-          .onConflict(DATASETS.NAMESPACE, DATASETS.NAME).doNothing().execute();
-      return tx.select(DATASETS.ID).from(DATASETS)
-          .where(DATASETS.NAMESPACE.eq(namespace)).and(DATASETS.NAME.eq(name)).fetchSingle(DATASETS.ID);
-    });
   }
 
   static OffsetDateTime now() {
