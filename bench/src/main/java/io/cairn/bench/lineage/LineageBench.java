@@ -95,7 +95,7 @@ public final class LineageBench {
           i -> get(http, base, auth, "/api/v1/lineage/columns?depth=" + DEPTH + "&direction=UPSTREAM&nodeId="
               + enc("datasetField:bench:ds-" + starts[i] + ":c" + (i % GeneratedGraph.COLUMNS))),
           i -> count(c, PLAIN_COLUMNS, starts[i], "c" + (i % GeneratedGraph.COLUMNS)));
-      int single = Math.min(2_000, Math.max(100, events / 50));
+      int single = Math.min(500, Math.max(100, events / 50));
       Ingest.Result one = new Ingest(http, base, auth).run(events, single, 1_000, 4, 1);
       Ingest.Result ingest = new Ingest(http, base, auth).run(0, events, 1_000, 4, PER_REQUEST);
       long stored;

@@ -48,8 +48,9 @@ public final class LineageRepository {
   /**
    * Stores events in order, all in one transaction (all or none): jobs and datasets are resolved once per call
    * (in a fixed order, so concurrent calls lock them alike), and the rows that need no answer (events, reads and
-   * writes, tags, schema versions, owners, column edges) are written as JDBC batches. A transaction that the
-   * database aborts for a deadlock or a serialization failure is retried.
+   * writes, tags, schema versions, owners, column edges) are written as JDBC batches of prepared statements; runs
+   * are read once and written once. A transaction that the database aborts for a deadlock, a serialization
+   * failure or a unique key another writer took first is retried (up to 5 times).
    */
   public void storeAll(java.util.List<LineageWrite> writes) {
     if (writes.isEmpty()) {
@@ -61,7 +62,8 @@ public final class LineageRepository {
         return;
       } catch (org.jooq.exception.DataAccessException e) {
         String state = e.sqlState();
-        if (attempt >= 5 || !("40P01".equals(state) || "40001".equals(state))) {
+        // deadlock, serialization failure, or a run another call stored first
+        if (attempt >= 5 || !("40P01".equals(state) || "40001".equals(state) || "23505".equals(state))) {
           throw e;
         }
       }
@@ -84,9 +86,9 @@ public final class LineageRepository {
         datasetKeys.add(key(e.dstNamespace(), e.dstName()));
       }
     }
-    Map<String, Long> jobIds = new HashMap<>();
-    jobRefs.forEach((k, job) -> jobIds.put(k, job(tx, job, now)));
+    Map<String, Long> jobIds = jobs(tx, jobRefs, now);
     Map<String, Long> ids = datasets(tx, datasetKeys, now);
+    Runs runs = new Runs(tx, writes, now);
     // column edges: the last word on each edge of the call
     Map<java.util.List<Object>, Object[]> columnEdges = new java.util.LinkedHashMap<>();
     for (LineageWrite w : writes) {
@@ -101,7 +103,7 @@ public final class LineageRepository {
         owners(tx, "J", jobId, w.job().owners(), now, later);
       }
       if (w.run() != null && jobId != null) {
-        run(tx, w, jobId, now);
+        runs.apply(w, jobId);
       }
       for (DatasetIo d : w.datasets()) {
         long id = ids.get(key(d.namespace(), d.name()));
@@ -143,6 +145,7 @@ public final class LineageRepository {
         columnEdges.put(k, new Object[] {e, src, dst, jobId});
       }
     }
+    batch(tx, runs.writes());
     batch(tx, later);
     java.util.List<Object[]> edges = new java.util.ArrayList<>(columnEdges.values());
     java.util.List<org.jooq.Query> updates = new java.util.ArrayList<>();
@@ -160,17 +163,33 @@ public final class LineageRepository {
     batch(tx, inserts);
   }
 
+  /**
+   * Executes the queries as JDBC batches of prepared statements, one per distinct SQL (in the order each SQL first
+   * appears; the queries of one SQL in their order), so the database parses and plans each shape once. Answers
+   * the update counts in the order of the queries.
+   */
   private static int[] batch(DSLContext tx, java.util.List<org.jooq.Query> queries) {
-    if (queries.isEmpty()) {
-      return new int[0];
+    int[] counts = new int[queries.size()];
+    Map<String, java.util.List<Integer>> groups = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < queries.size(); i++) {
+      groups.computeIfAbsent(tx.render(queries.get(i)), k -> new java.util.ArrayList<>()).add(i);
     }
-    if (queries.size() == 1) {
-      return new int[] {queries.get(0).execute()};
-    }
-    int[] counts = tx.batch(queries).execute();
-    for (int c : counts) {
-      if (c == java.sql.Statement.SUCCESS_NO_INFO) {
-        throw new IllegalStateException("the driver gave no update counts for a lineage batch");
+    for (java.util.List<Integer> group : groups.values()) {
+      int[] groupCounts;
+      if (group.size() == 1) {
+        groupCounts = new int[] {queries.get(group.get(0)).execute()};
+      } else {
+        org.jooq.BatchBindStep step = tx.batch(queries.get(group.get(0)));
+        for (int i : group) {
+          step = step.bind(tx.extractBindValues(queries.get(i)).toArray());
+        }
+        groupCounts = step.execute();
+      }
+      for (int i = 0; i < group.size(); i++) {
+        if (groupCounts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+          throw new IllegalStateException("the driver gave no update counts for a lineage batch");
+        }
+        counts[group.get(i)] = groupCounts[i];
       }
     }
     return counts;
@@ -242,46 +261,113 @@ public final class LineageRepository {
     }
   }
 
-  private static long job(DSLContext tx, LineageWrite.JobRef job, OffsetDateTime now) {
-    tx.insertInto(LINEAGE_JOBS).set(LINEAGE_JOBS.NAMESPACE, job.namespace()).set(LINEAGE_JOBS.NAME, job.name())
-        .set(LINEAGE_JOBS.FLOW_ID, job.flowId()).set(LINEAGE_JOBS.CREATED_AT, now)
-        .set(LINEAGE_JOBS.UPDATED_AT, now)
-        .onConflict(LINEAGE_JOBS.NAMESPACE, LINEAGE_JOBS.NAME).doUpdate().set(LINEAGE_JOBS.UPDATED_AT, now)
-        .execute();
-    return tx.select(LINEAGE_JOBS.ID).from(LINEAGE_JOBS)
-        .where(LINEAGE_JOBS.NAMESPACE.eq(job.namespace())).and(LINEAGE_JOBS.NAME.eq(job.name()))
-        .fetchSingle(LINEAGE_JOBS.ID);
+  /** Upserts the jobs (by key, in key order) and answers their ids by key. */
+  private static Map<String, Long> jobs(DSLContext tx, java.util.SortedMap<String, LineageWrite.JobRef> jobs,
+      OffsetDateTime now) {
+    java.util.List<org.jooq.Query> upserts = new java.util.ArrayList<>();
+    for (LineageWrite.JobRef job : jobs.values()) {
+      upserts.add(tx.insertInto(LINEAGE_JOBS).set(LINEAGE_JOBS.NAMESPACE, job.namespace())
+          .set(LINEAGE_JOBS.NAME, job.name()).set(LINEAGE_JOBS.FLOW_ID, job.flowId())
+          .set(LINEAGE_JOBS.CREATED_AT, now).set(LINEAGE_JOBS.UPDATED_AT, now)
+          .onConflict(LINEAGE_JOBS.NAMESPACE, LINEAGE_JOBS.NAME).doUpdate().set(LINEAGE_JOBS.UPDATED_AT, now));
+    }
+    batch(tx, upserts);
+    Map<String, Long> ids = new HashMap<>();
+    java.util.List<LineageWrite.JobRef> all = new java.util.ArrayList<>(jobs.values());
+    for (int i = 0; i < all.size(); i += 500) {
+      java.util.List<org.jooq.Row2<String, String>> rows = new java.util.ArrayList<>();
+      for (LineageWrite.JobRef job : all.subList(i, Math.min(all.size(), i + 500))) {
+        rows.add(org.jooq.impl.DSL.row(job.namespace(), job.name()));
+      }
+      tx.select(LINEAGE_JOBS.ID, LINEAGE_JOBS.NAMESPACE, LINEAGE_JOBS.NAME).from(LINEAGE_JOBS)
+          .where(org.jooq.impl.DSL.row(LINEAGE_JOBS.NAMESPACE, LINEAGE_JOBS.NAME).in(rows))
+          .forEach(r -> ids.put(key(r.value2(), r.value3()), r.value1()));
+    }
+    if (ids.size() != jobs.size()) {
+      throw new IllegalStateException("jobs not stored: " + jobs.keySet());
+    }
+    return ids;
   }
 
-  private static void run(DSLContext tx, LineageWrite w, long jobId, OffsetDateTime now) {
-    String flowRun = w.run().flowRunId();
-    if (flowRun != null && !tx.fetchExists(FLOW_RUNS, FLOW_RUNS.ID.eq(flowRun))) {
-      flowRun = null;
+  /**
+   * The runs a call touches: read once, changed in memory event by event as each event would change the stored
+   * run, then written (new runs inserted, known ones updated).
+   */
+  private static final class Runs {
+    private final DSLContext tx;
+    private final OffsetDateTime now;
+    private final Map<String, io.cairn.catalog.jooq.tables.records.LineageRunsRecord> runs = new HashMap<>();
+    private final java.util.Set<String> fresh = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+
+    Runs(DSLContext tx, java.util.List<LineageWrite> writes, OffsetDateTime now) {
+      this.tx = tx;
+      this.now = now;
+      java.util.List<String> uuids = writes.stream().filter(w -> w.run() != null).map(w -> w.run().runUuid())
+          .distinct().toList();
+      for (int i = 0; i < uuids.size(); i += 500) {
+        tx.selectFrom(LINEAGE_RUNS).where(LINEAGE_RUNS.RUN_UUID.in(uuids.subList(i, Math.min(uuids.size(), i + 500))))
+            .forEach(r -> runs.put(r.getRunUuid(), r));
+      }
     }
-    String type = w.eventType() == null ? "OTHER" : w.eventType();
-    boolean ended = ENDED.contains(type);
-    var existing = tx.fetchOne(LINEAGE_RUNS, LINEAGE_RUNS.RUN_UUID.eq(w.run().runUuid()));
-    if (existing == null) {
-      tx.insertInto(LINEAGE_RUNS).set(LINEAGE_RUNS.RUN_UUID, w.run().runUuid()).set(LINEAGE_RUNS.JOB_ID, jobId)
-          .set(LINEAGE_RUNS.FLOW_RUN_ID, flowRun).set(LINEAGE_RUNS.STATE, w.run().state())
-          .set(LINEAGE_RUNS.STARTED_AT, ended ? null : w.eventTime())
-          .set(LINEAGE_RUNS.ENDED_AT, ended ? w.eventTime() : null)
-          .set(LINEAGE_RUNS.UPDATED_AT, now).set(LINEAGE_RUNS.ERROR_MESSAGE, w.run().error())
-          .execute();
-      return;
+
+    void apply(LineageWrite w, long jobId) {
+      String flowRun = w.run().flowRunId();
+      if (flowRun != null && !tx.fetchExists(FLOW_RUNS, FLOW_RUNS.ID.eq(flowRun))) {
+        flowRun = null;
+      }
+      String type = w.eventType() == null ? "OTHER" : w.eventType();
+      boolean ended = ENDED.contains(type);
+      String uuid = w.run().runUuid();
+      var existing = runs.get(uuid);
+      if (existing == null) {
+        var r = tx.newRecord(LINEAGE_RUNS);
+        r.setRunUuid(uuid);
+        r.setJobId(jobId);
+        r.setFlowRunId(flowRun);
+        r.setState(w.run().state());
+        r.setStartedAt(ended ? null : w.eventTime());
+        r.setEndedAt(ended ? w.eventTime() : null);
+        r.setUpdatedAt(now);
+        r.setErrorMessage(w.run().error());
+        runs.put(uuid, r);
+        fresh.add(uuid);
+        return;
+      }
+      // a late RUNNING must not reopen a run that already ended
+      if (existing.getEndedAt() == null || ended) {
+        existing.setState(w.run().state());
+      }
+      if (ended) {
+        existing.setEndedAt(w.eventTime());
+      }
+      if (w.run().error() != null) {
+        existing.setErrorMessage(w.run().error());
+      }
+      existing.setUpdatedAt(now);
+      changed.add(uuid);
     }
-    // a late RUNNING must not reopen a run that already ended
-    if (existing.getEndedAt() == null || ended) {
-      existing.setState(w.run().state());
+
+    /** The inserts and updates that store what the events did to the runs. */
+    java.util.List<org.jooq.Query> writes() {
+      java.util.List<org.jooq.Query> out = new java.util.ArrayList<>();
+      for (String uuid : fresh) {
+        var r = runs.get(uuid);
+        out.add(tx.insertInto(LINEAGE_RUNS).set(LINEAGE_RUNS.RUN_UUID, uuid).set(LINEAGE_RUNS.JOB_ID, r.getJobId())
+            .set(LINEAGE_RUNS.FLOW_RUN_ID, r.getFlowRunId()).set(LINEAGE_RUNS.STATE, r.getState())
+            .set(LINEAGE_RUNS.STARTED_AT, r.getStartedAt()).set(LINEAGE_RUNS.ENDED_AT, r.getEndedAt())
+            .set(LINEAGE_RUNS.UPDATED_AT, r.getUpdatedAt()).set(LINEAGE_RUNS.ERROR_MESSAGE, r.getErrorMessage()));
+      }
+      for (String uuid : changed) {
+        if (!fresh.contains(uuid)) {
+          var r = runs.get(uuid);
+          out.add(tx.update(LINEAGE_RUNS).set(LINEAGE_RUNS.STATE, r.getState())
+              .set(LINEAGE_RUNS.ENDED_AT, r.getEndedAt()).set(LINEAGE_RUNS.ERROR_MESSAGE, r.getErrorMessage())
+              .set(LINEAGE_RUNS.UPDATED_AT, r.getUpdatedAt()).where(LINEAGE_RUNS.RUN_UUID.eq(uuid)));
+        }
+      }
+      return out;
     }
-    if (ended) {
-      existing.setEndedAt(w.eventTime());
-    }
-    if (w.run().error() != null) {
-      existing.setErrorMessage(w.run().error());
-    }
-    existing.setUpdatedAt(now);
-    existing.store();
   }
 
   static OffsetDateTime now() {
