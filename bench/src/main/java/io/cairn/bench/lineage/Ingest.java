@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 /**
  * Posts OpenLineage RunEvents (COMPLETE, a job reading one dataset with a schema and writing another with
  * column lineage, 1,000 jobs over 5,000 dataset pairs) to {@code POST /api/v1/lineage}, the real ingest path:
- * validation, then the catalog writes. Every answer must be 201.
+ * validation, then the catalog writes; one event per request or JSON arrays of events. Every answer must be 201.
  */
 final class Ingest {
   static final String PRODUCER = "https://github.com/cairn-data/cairn/bench";
@@ -32,21 +32,36 @@ final class Ingest {
     this.auth = auth;
   }
 
-  Result run(int events, int batch, int clients) throws Exception {
+  /**
+   * Posts events {@code [first, first + events)} in rounds of {@code batch}, each round split among the clients
+   * in requests of {@code perRequest} events (a JSON array; 1 = one event object per request, as Marquez takes).
+   */
+  Result run(int first, int events, int batch, int clients, int perRequest) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     double slowest = Double.MAX_VALUE;
     double fastest = 0;
     long start = System.nanoTime();
     try {
-      for (int from = 0; from < events; from += batch) {
-        int to = Math.min(events, from + batch);
+      int end = first + events;
+      for (int from = first; from < end; from += batch) {
+        int to = Math.min(end, from + batch);
         long t = System.nanoTime();
         List<Future<?>> parts = new ArrayList<>();
         for (int k = 0; k < clients; k++) {
-          int first = from + k;
+          int client = k;
+          int roundFrom = from;
           parts.add(pool.submit(() -> {
-            for (int i = first; i < to; i += clients) {
-              post(event(i));
+            for (int r = roundFrom + client * perRequest; r < to; r += clients * perRequest) {
+              int rTo = Math.min(to, r + perRequest);
+              if (perRequest == 1) {
+                post(event(r));
+              } else {
+                StringBuilder body = new StringBuilder("[");
+                for (int i = r; i < rTo; i++) {
+                  body.append(i > r ? "," : "").append(event(i));
+                }
+                post(body.append(']').toString());
+              }
             }
             return null;
           }));

@@ -28,12 +28,13 @@ import java.util.UUID;
  * (1) lineage query latency at depth 20, p50 and p95, of Cairn's query ({@code GET /api/v1/lineage} for the
  * dataset graph, {@code GET /api/v1/lineage/columns} for a column) beside a plain recursive CTE over the same
  * tables through JDBC, and (2) ingest throughput of OpenLineage events posted to {@code POST /api/v1/lineage}
- * by 4 clients, in batches of 1,000. Run: {@code java -cp <bench classpath> io.cairn.bench.lineage.LineageBench
+ * by 4 clients in rounds of 1,000, as JSON arrays of 250 events (and, for comparison, some one per request). Run: {@code java -cp <bench classpath> io.cairn.bench.lineage.LineageBench
  * [events] [queries]}; needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and a built platform.
  */
 public final class LineageBench {
   private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
   private static final int DEPTH = 20;
+  private static final int PER_REQUEST = 250;
   private static final String PLAIN_GRAPH = """
       with recursive walk(node_type, node_id, depth) as (
         select cast('D' as varchar(1)), cast(? as bigint), 0
@@ -94,14 +95,19 @@ public final class LineageBench {
           i -> get(http, base, auth, "/api/v1/lineage/columns?depth=" + DEPTH + "&direction=UPSTREAM&nodeId="
               + enc("datasetField:bench:ds-" + starts[i] + ":c" + (i % GeneratedGraph.COLUMNS))),
           i -> count(c, PLAIN_COLUMNS, starts[i], "c" + (i % GeneratedGraph.COLUMNS)));
-      Ingest.Result ingest = new Ingest(http, base, auth).run(events, 1_000, 4);
+      int single = Math.min(500, Math.max(100, events / 50));
+      Ingest.Result one = new Ingest(http, base, auth).run(events, single, 1_000, 4, 1);
+      Ingest.Result ingest = new Ingest(http, base, auth).run(0, events, 1_000, 4, PER_REQUEST);
       long stored;
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
           "select count(*) from lineage_events where producer = '" + Ingest.PRODUCER + "'")) {
         rs.next();
         stored = rs.getLong(1);
       }
-      System.out.println(report(edges, graph, columns, ingest, stored));
+      if (stored != (long) events + single) {
+        throw new IllegalStateException("stored " + stored + " events of " + (events + single));
+      }
+      System.out.println(report(edges, graph, columns, ingest, stored, one));
     } finally {
       try (Connection admin = DriverManager.getConnection(PG + "postgres", "postgres", "");
           Statement s = admin.createStatement()) {
@@ -111,21 +117,23 @@ public final class LineageBench {
   }
 
   private static String report(long edges, Latency.Pair graph, Latency.Pair columns, Ingest.Result ingest,
-      long stored) {
+      long stored, Ingest.Result one) {
     return String.format("""
         Lineage on PostgreSQL: %,d datasets, %,d column edges (generated, COPY); depth %d upstream, %d queries each
         | query | Cairn p50 | Cairn p95 | plain CTE p50 | plain CTE p95 | goal p95 < 100 ms |
         |---|---|---|---|---|---|
         | dataset graph (GET /api/v1/lineage), %s nodes on average | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s |
         | column lineage (GET /api/v1/lineage/columns), %s edges on average | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s |
-        Ingest: %,d events posted (4 clients, batches of 1,000) in %.1f s = %,.0f events/s (slowest batch %,.0f/s, \
-        fastest %,.0f/s); %,d stored%n""",
+        Ingest: %,d events posted as JSON arrays of %d (4 clients, rounds of 1,000) in %.1f s = %,.0f events/s \
+        (slowest round %,.0f/s, fastest %,.0f/s); one event per request (Marquez style): %,d events in %.1f s = \
+        %,.0f events/s; %,d stored in all%n""",
         GeneratedGraph.datasets(), edges, DEPTH, graph.cairn().count(), graph.plain().meanResult(),
         graph.cairn().p(50), graph.cairn().p(95), graph.plain().p(50), graph.plain().p(95),
         graph.cairn().p(95) < 100 ? "met" : "MISSED", columns.plain().meanResult(), columns.cairn().p(50),
         columns.cairn().p(95), columns.plain().p(50), columns.plain().p(95),
-        columns.cairn().p(95) < 100 ? "met" : "MISSED", ingest.events(), ingest.seconds(),
-        ingest.events() / ingest.seconds(), ingest.slowestBatch(), ingest.fastestBatch(), stored);
+        columns.cairn().p(95) < 100 ? "met" : "MISSED", ingest.events(), PER_REQUEST, ingest.seconds(),
+        ingest.events() / ingest.seconds(), ingest.slowestBatch(), ingest.fastestBatch(), one.events(), one.seconds(),
+        one.events() / one.seconds(), stored);
   }
 
   static long get(HttpClient http, URI base, String auth, String path) {

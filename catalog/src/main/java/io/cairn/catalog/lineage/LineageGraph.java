@@ -22,7 +22,7 @@ public record LineageGraph(List<Node> nodes, List<Edge> edges) {
   public record Node(NodeType type, long id, String namespace, String name, String flowId) {
     /** The Marquez node id, e.g. {@code dataset:file:/data/in.csv}. */
     public String nodeId() {
-      return type.name().toLowerCase(java.util.Locale.ROOT) + ":" + namespace + ":" + name;
+      return (type == NodeType.DATASET ? "dataset:" : "job:") + namespace + ":" + name;
     }
   }
 

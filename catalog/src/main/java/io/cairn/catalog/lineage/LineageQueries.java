@@ -5,9 +5,13 @@ import io.cairn.catalog.lineage.ColumnEdge.Field;
 import io.cairn.catalog.lineage.LineageGraph.Edge;
 import io.cairn.catalog.lineage.LineageGraph.Node;
 import io.cairn.catalog.lineage.LineageGraph.NodeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +20,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 
 /**
- * Walks the stored lineage: the dataset graph level by level (one indexed query per level), column lineage
- * with a recursive CTE ({@code with recursive}, the same SQL on PostgreSQL and H2).
+ * Walks the stored lineage: the dataset graph level by level (one indexed query per level, over one
+ * connection), column lineage with a recursive CTE ({@code with recursive}, the same SQL on PostgreSQL and H2).
  * Depth counts edges: from a dataset, depth 2 reaches the jobs that read it and the datasets they write.
  */
 public final class LineageQueries {
@@ -122,90 +126,98 @@ public final class LineageQueries {
 
   /**
    * The datasets and jobs within {@code depth} edges of a node, and the edges between them. Walked level by
-   * level: one indexed query per level for the whole frontier, each node visited once.
+   * level over one connection: one indexed query per level for the whole frontier (its ids bound as one array),
+   * which also brings the names of the nodes it reaches, each node visited once; then one query for the edges.
    */
   public LineageGraph graph(NodeType type, long id, int depth, Direction direction) {
-    Set<Long> datasetIds = new LinkedHashSet<>();
-    Set<Long> jobIds = new LinkedHashSet<>();
-    (type == NodeType.DATASET ? datasetIds : jobIds).add(id);
-    if (direction != Direction.UPSTREAM) {
-      walk(type, id, depth, true, datasetIds, jobIds);
-    }
-    if (direction != Direction.DOWNSTREAM) {
-      walk(type, id, depth, false, datasetIds, jobIds);
-    }
-    Map<Long, Node> datasets = new LinkedHashMap<>();
-    Map<Long, Node> jobs = new LinkedHashMap<>();
-    for (List<Long> chunk : chunks(datasetIds)) {
-      dsl.resultQuery("select id, namespace, name from datasets where id in (" + placeholders(chunk) + ")",
-          chunk.toArray()).fetch().forEach(r -> datasets.put(r.get(0, Long.class),
-              new Node(NodeType.DATASET, r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), null)));
-    }
-    for (List<Long> chunk : chunks(jobIds)) {
-      dsl.resultQuery("select id, namespace, name, flow_id from lineage_jobs where id in (" + placeholders(chunk)
-          + ")", chunk.toArray()).fetch().forEach(r -> jobs.put(r.get(0, Long.class),
-              new Node(NodeType.JOB, r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
-                  r.get(3, String.class))));
-    }
-    // every edge between the nodes reached, as the jobs' reads and writes
-    List<Edge> edges = new ArrayList<>();
-    for (List<Long> chunk : chunks(jobs.keySet())) {
-      dsl.resultQuery("select job_id, dataset_id, direction from lineage_io where job_id in (" + placeholders(chunk)
-          + ")", chunk.toArray()).fetch().forEach(r -> {
-            Node job = jobs.get(r.get(0, Long.class));
-            Node ds = datasets.get(r.get(1, Long.class));
-            if (job != null && ds != null) {
-              edges.add("INPUT".equals(r.get(2, String.class))
-                  ? new Edge(ds.nodeId(), job.nodeId()) : new Edge(job.nodeId(), ds.nodeId()));
+    return dsl.connectionResult(c -> {
+      Map<Long, Node> datasets = new LinkedHashMap<>();
+      Map<Long, Node> jobs = new LinkedHashMap<>();
+      Node start = node(c, type, id);
+      if (start != null) {
+        (type == NodeType.DATASET ? datasets : jobs).put(id, start);
+        if (direction != Direction.UPSTREAM) {
+          walk(c, type, id, depth, true, datasets, jobs);
+        }
+        if (direction != Direction.DOWNSTREAM) {
+          walk(c, type, id, depth, false, datasets, jobs);
+        }
+      }
+      // every edge between the nodes reached, as the jobs' reads and writes
+      List<Edge> edges = new ArrayList<>();
+      if (!jobs.isEmpty()) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "select job_id, dataset_id, direction from lineage_io where job_id = any(?)")) {
+          ps.setArray(1, c.createArrayOf("bigint", jobs.keySet().toArray()));
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              Node job = jobs.get(rs.getLong(1));
+              Node ds = datasets.get(rs.getLong(2));
+              if (job != null && ds != null) {
+                edges.add("INPUT".equals(rs.getString(3))
+                    ? new Edge(ds.nodeId(), job.nodeId()) : new Edge(job.nodeId(), ds.nodeId()));
+              }
             }
-          });
+          }
+        }
+      }
+      List<Node> nodes = new ArrayList<>(datasets.values());
+      nodes.addAll(jobs.values());
+      return new LineageGraph(nodes, edges);
+    });
+  }
+
+  private static Node node(Connection c, NodeType type, long id) throws SQLException {
+    String sql = type == NodeType.DATASET
+        ? "select namespace, name, cast(null as varchar(255)) from datasets where id = ?"
+        : "select namespace, name, flow_id from lineage_jobs where id = ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new Node(type, id, rs.getString(1), rs.getString(2), rs.getString(3)) : null;
+      }
     }
-    List<Node> nodes = new ArrayList<>(datasets.values());
-    nodes.addAll(jobs.values());
-    return new LineageGraph(nodes, edges);
   }
 
   /**
    * Breadth first from a node: downstream a dataset leads to the jobs that read it and a job to the datasets it
-   * writes; upstream the other way round. Adds what it reaches.
+   * writes; upstream the other way round. Adds what it reaches, with its names.
    */
-  private void walk(NodeType type, long id, int depth, boolean downstream, Set<Long> datasetIds, Set<Long> jobIds) {
-    Set<Long> seenDatasets = new java.util.HashSet<>();
-    Set<Long> seenJobs = new java.util.HashSet<>();
+  private static void walk(Connection c, NodeType type, long id, int depth, boolean downstream,
+      Map<Long, Node> datasets, Map<Long, Node> jobs) throws SQLException {
+    Set<Long> seenDatasets = new HashSet<>();
+    Set<Long> seenJobs = new HashSet<>();
     boolean atDatasets = type == NodeType.DATASET;
     List<Long> frontier = List.of(id);
     (atDatasets ? seenDatasets : seenJobs).add(id);
     for (int level = 0; level < depth && !frontier.isEmpty(); level++) {
       // from datasets: downstream their readers (INPUT), upstream their writers (OUTPUT); from jobs the reverse
-      boolean fromDatasets = atDatasets;
       String dir = atDatasets == downstream ? "INPUT" : "OUTPUT";
-      String from = atDatasets ? "dataset_id" : "job_id";
+      String sql = atDatasets
+          ? "select j.id, j.namespace, j.name, j.flow_id from lineage_jobs j where j.id in "
+              + "(select io.job_id from lineage_io io where io.dataset_id = any(?) and io.direction = ?)"
+          : "select d.id, d.namespace, d.name, cast(null as varchar(255)) from datasets d where d.id in "
+              + "(select io.dataset_id from lineage_io io where io.job_id = any(?) and io.direction = ?)";
+      Set<Long> seen = atDatasets ? seenJobs : seenDatasets;
+      Map<Long, Node> reached = atDatasets ? jobs : datasets;
+      NodeType kind = atDatasets ? NodeType.JOB : NodeType.DATASET;
       List<Long> next = new ArrayList<>();
-      for (List<Long> chunk : chunks(frontier)) {
-        List<Object> binds = new ArrayList<>(chunk);
-        binds.add(dir);
-        dsl.resultQuery("select job_id, dataset_id from lineage_io where " + from + " in (" + placeholders(chunk)
-            + ") and direction = ?", binds.toArray()).fetch().forEach(r -> {
-              long job = r.get(0, Long.class);
-              long ds = r.get(1, Long.class);
-              if (fromDatasets ? seenJobs.add(job) : seenDatasets.add(ds)) {
-                next.add(fromDatasets ? job : ds);
-              }
-            });
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setArray(1, c.createArrayOf("bigint", frontier.toArray()));
+        ps.setString(2, dir);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long n = rs.getLong(1);
+            if (seen.add(n)) {
+              next.add(n);
+              reached.putIfAbsent(n, new Node(kind, n, rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+          }
+        }
       }
-      (atDatasets ? jobIds : datasetIds).addAll(next);
       frontier = next;
       atDatasets = !atDatasets;
     }
-  }
-
-  private static List<List<Long>> chunks(java.util.Collection<Long> ids) {
-    List<Long> all = new ArrayList<>(ids);
-    List<List<Long>> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += 1000) {
-      out.add(all.subList(i, Math.min(all.size(), i + 1000)));
-    }
-    return out;
   }
 
   /** The column edges within {@code depth} hops upstream or downstream of a dataset's field. */
@@ -234,9 +246,5 @@ public final class LineageQueries {
         Boolean.TRUE.equals(r.get("masking", Boolean.class)), r.get("description", String.class),
         jobNs == null ? null : jobNs + ":" + r.get("j_name", String.class), r.get("j_flow", String.class),
         r.get("depth", Integer.class));
-  }
-
-  private static String placeholders(List<?> values) {
-    return String.join(",", java.util.Collections.nCopies(values.size(), "?"));
   }
 }

@@ -28,8 +28,8 @@ import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
- * Stores OpenLineage events: each event in one transaction. Concurrent writers are safe: every row is
- * written with an upsert ({@code merge}/{@code on conflict}) keyed by its natural key.
+ * Stores OpenLineage events: one event, or a batch of them, in one transaction. Concurrent writers are safe:
+ * every row is written with an upsert ({@code merge}/{@code on conflict}) keyed by its natural key.
  */
 public final class LineageRepository {
   private static final Set<String> ENDED = Set.of("COMPLETE", "FAIL", "ABORT");
@@ -42,146 +42,332 @@ public final class LineageRepository {
 
   /** Stores one event and everything it says about jobs, runs, datasets and edges. */
   public void store(LineageWrite w) {
-    dsl.transaction(cfg -> {
-      DSLContext tx = cfg.dsl();
-      OffsetDateTime now = now();
-      tx.insertInto(LINEAGE_EVENTS)
+    storeAll(java.util.List.of(w));
+  }
+
+  /**
+   * Stores events in order, all in one transaction (all or none): jobs and datasets are resolved once per call
+   * (in a fixed order, so concurrent calls lock them alike), and the rows that need no answer (events, reads and
+   * writes, tags, schema versions, owners, column edges) are written as JDBC batches of prepared statements; runs
+   * are read once and written once. A transaction that the database aborts for a deadlock, a serialization
+   * failure or a unique key another writer took first is retried (up to 5 times).
+   */
+  public void storeAll(java.util.List<LineageWrite> writes) {
+    if (writes.isEmpty()) {
+      return;
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dsl.transaction(cfg -> write(cfg.dsl(), writes));
+        return;
+      } catch (org.jooq.exception.DataAccessException e) {
+        String state = e.sqlState();
+        // deadlock, serialization failure, or a run another call stored first
+        if (attempt >= 5 || !("40P01".equals(state) || "40001".equals(state) || "23505".equals(state))) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void write(DSLContext tx, java.util.List<LineageWrite> writes) {
+    OffsetDateTime now = now();
+    java.util.List<org.jooq.Query> later = new java.util.ArrayList<>();
+    // jobs and datasets first, sorted by name
+    java.util.TreeMap<String, LineageWrite.JobRef> jobRefs = new java.util.TreeMap<>();
+    java.util.TreeSet<String> datasetKeys = new java.util.TreeSet<>();
+    for (LineageWrite w : writes) {
+      if (w.job() != null) {
+        jobRefs.putIfAbsent(key(w.job().namespace(), w.job().name()), w.job());
+      }
+      w.datasets().forEach(d -> datasetKeys.add(key(d.namespace(), d.name())));
+      for (ColumnEdgeWrite e : w.columnEdges()) {
+        datasetKeys.add(key(e.srcNamespace(), e.srcName()));
+        datasetKeys.add(key(e.dstNamespace(), e.dstName()));
+      }
+    }
+    Map<String, Long> jobIds = jobs(tx, jobRefs, now);
+    Map<String, Long> ids = datasets(tx, datasetKeys, now);
+    Runs runs = new Runs(tx, writes, now);
+    // column edges: the last word on each edge of the call
+    Map<java.util.List<Object>, Object[]> columnEdges = new java.util.LinkedHashMap<>();
+    for (LineageWrite w : writes) {
+      later.add(tx.insertInto(LINEAGE_EVENTS)
           .set(LINEAGE_EVENTS.KIND, w.kind()).set(LINEAGE_EVENTS.EVENT_TYPE, w.eventType())
           .set(LINEAGE_EVENTS.EVENT_TIME, w.eventTime())
           .set(LINEAGE_EVENTS.RUN_UUID, w.run() == null ? null : w.run().runUuid())
           .set(LINEAGE_EVENTS.PRODUCER, w.producer()).set(LINEAGE_EVENTS.PAYLOAD, w.payload())
-          .set(LINEAGE_EVENTS.RECEIVED_AT, now).execute();
-      Long jobId = w.job() == null ? null : job(tx, w.job(), now);
+          .set(LINEAGE_EVENTS.RECEIVED_AT, now));
+      Long jobId = w.job() == null ? null : jobIds.get(key(w.job().namespace(), w.job().name()));
       if (jobId != null) {
-        owners(tx, "J", jobId, w.job().owners(), now);
+        owners(tx, "J", jobId, w.job().owners(), now, later);
       }
       if (w.run() != null && jobId != null) {
-        run(tx, w, jobId, now);
+        runs.apply(w, jobId);
       }
-      Map<String, Long> ids = new HashMap<>();
       for (DatasetIo d : w.datasets()) {
-        long id = dataset(tx, ids, d.namespace(), d.name(), now);
-        owners(tx, "D", id, d.owners(), now);
+        long id = ids.get(key(d.namespace(), d.name()));
+        owners(tx, "D", id, d.owners(), now, later);
         if (d.direction() != null && jobId != null) {
-          tx.insertInto(LINEAGE_IO).set(LINEAGE_IO.JOB_ID, jobId).set(LINEAGE_IO.DATASET_ID, id)
+          later.add(tx.insertInto(LINEAGE_IO).set(LINEAGE_IO.JOB_ID, jobId).set(LINEAGE_IO.DATASET_ID, id)
               .set(LINEAGE_IO.DIRECTION, d.direction())
               .set(LINEAGE_IO.LAST_RUN, w.run() == null ? null : w.run().runUuid())
               .set(LINEAGE_IO.UPDATED_AT, now)
               .onDuplicateKeyUpdate()
               .set(LINEAGE_IO.LAST_RUN, w.run() == null ? null : w.run().runUuid())
-              .set(LINEAGE_IO.UPDATED_AT, now).execute();
+              .set(LINEAGE_IO.UPDATED_AT, now));
           if (w.run() != null) {
-            tx.insertInto(LINEAGE_RUN_IO).set(LINEAGE_RUN_IO.RUN_UUID, w.run().runUuid())
+            later.add(tx.insertInto(LINEAGE_RUN_IO).set(LINEAGE_RUN_IO.RUN_UUID, w.run().runUuid())
                 .set(LINEAGE_RUN_IO.DATASET_ID, id).set(LINEAGE_RUN_IO.DIRECTION, d.direction())
-                .onDuplicateKeyIgnore().execute();
+                .onDuplicateKeyIgnore());
           }
         }
         for (LineageWrite.ColumnTag t : d.columnTags()) {
-          tx.insertInto(LINEAGE_COLUMN_TAGS).set(LINEAGE_COLUMN_TAGS.DATASET_ID, id)
+          later.add(tx.insertInto(LINEAGE_COLUMN_TAGS).set(LINEAGE_COLUMN_TAGS.DATASET_ID, id)
               .set(LINEAGE_COLUMN_TAGS.FIELD, t.field()).set(LINEAGE_COLUMN_TAGS.TAG, t.tag())
               .set(LINEAGE_COLUMN_TAGS.SOURCE, t.source()).set(LINEAGE_COLUMN_TAGS.UPDATED_AT, now)
-              .onDuplicateKeyUpdate().set(LINEAGE_COLUMN_TAGS.UPDATED_AT, now).execute();
+              .onDuplicateKeyUpdate().set(LINEAGE_COLUMN_TAGS.UPDATED_AT, now));
         }
         if (d.schemaFields() != null) {
-          tx.insertInto(LINEAGE_DATASET_VERSIONS).set(LINEAGE_DATASET_VERSIONS.DATASET_ID, id)
+          later.add(tx.insertInto(LINEAGE_DATASET_VERSIONS).set(LINEAGE_DATASET_VERSIONS.DATASET_ID, id)
               .set(LINEAGE_DATASET_VERSIONS.RUN_UUID, w.run() == null ? null : w.run().runUuid())
               .set(LINEAGE_DATASET_VERSIONS.FINGERPRINT, sha256(d.schemaFields()))
               .set(LINEAGE_DATASET_VERSIONS.FIELDS, d.schemaFields())
               .set(LINEAGE_DATASET_VERSIONS.CREATED_AT, now)
-              .onConflict(LINEAGE_DATASET_VERSIONS.DATASET_ID, LINEAGE_DATASET_VERSIONS.FINGERPRINT).doNothing()
-              .execute();
+              .onConflict(LINEAGE_DATASET_VERSIONS.DATASET_ID, LINEAGE_DATASET_VERSIONS.FINGERPRINT).doNothing());
         }
       }
       for (ColumnEdgeWrite e : w.columnEdges()) {
-        long src = dataset(tx, ids, e.srcNamespace(), e.srcName(), now);
-        long dst = dataset(tx, ids, e.dstNamespace(), e.dstName(), now);
-        columnEdge(tx, e, src, dst, jobId, now);
+        long src = ids.get(key(e.srcNamespace(), e.srcName()));
+        long dst = ids.get(key(e.dstNamespace(), e.dstName()));
+        java.util.List<Object> k = java.util.Arrays.asList(src, e.srcField(), dst, e.dstField(), jobId);
+        columnEdges.remove(k);
+        columnEdges.put(k, new Object[] {e, src, dst, jobId});
       }
-    });
+    }
+    batch(tx, runs.writes());
+    batch(tx, later);
+    java.util.List<Object[]> edges = new java.util.ArrayList<>(columnEdges.values());
+    java.util.List<org.jooq.Query> updates = new java.util.ArrayList<>();
+    for (Object[] e : edges) {
+      updates.add(columnEdgeUpdate(tx, (ColumnEdgeWrite) e[0], (Long) e[1], (Long) e[2], (Long) e[3], now));
+    }
+    int[] updated = batch(tx, updates);
+    java.util.List<org.jooq.Query> inserts = new java.util.ArrayList<>();
+    for (int i = 0; i < edges.size(); i++) {
+      if (updated[i] == 0) {
+        Object[] e = edges.get(i);
+        inserts.add(columnEdgeInsert(tx, (ColumnEdgeWrite) e[0], (Long) e[1], (Long) e[2], (Long) e[3], now));
+      }
+    }
+    batch(tx, inserts);
   }
 
-  private static void columnEdge(DSLContext tx, ColumnEdgeWrite e, long src, long dst, Long jobId,
+  /**
+   * Executes the queries as JDBC batches of prepared statements, one per distinct SQL (in the order each SQL first
+   * appears; the queries of one SQL in their order), so the database parses and plans each shape once. Answers
+   * the update counts in the order of the queries.
+   */
+  private static int[] batch(DSLContext tx, java.util.List<org.jooq.Query> queries) {
+    int[] counts = new int[queries.size()];
+    Map<String, java.util.List<Integer>> groups = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < queries.size(); i++) {
+      groups.computeIfAbsent(tx.render(queries.get(i)), k -> new java.util.ArrayList<>()).add(i);
+    }
+    for (java.util.List<Integer> group : groups.values()) {
+      int[] groupCounts;
+      if (group.size() == 1) {
+        groupCounts = new int[] {queries.get(group.get(0)).execute()};
+      } else {
+        org.jooq.BatchBindStep step = tx.batch(queries.get(group.get(0)));
+        for (int i : group) {
+          step = step.bind(tx.extractBindValues(queries.get(i)).toArray());
+        }
+        groupCounts = step.execute();
+      }
+      for (int i = 0; i < group.size(); i++) {
+        if (groupCounts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+          throw new IllegalStateException("the driver gave no update counts for a lineage batch");
+        }
+        counts[group.get(i)] = groupCounts[i];
+      }
+    }
+    return counts;
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace + "\u0000" + name;
+  }
+
+  /** Upserts the datasets named (keys from {@link #key}) and answers their ids by key. */
+  private static Map<String, Long> datasets(DSLContext tx, java.util.Collection<String> keys, OffsetDateTime now) {
+    Map<String, Long> ids = new HashMap<>();
+    java.util.List<org.jooq.Query> inserts = new java.util.ArrayList<>();
+    for (String k : keys) {
+      String[] p = k.split("\u0000", 2);
+      inserts.add(tx.insertInto(DATASETS).set(DATASETS.NAMESPACE, p[0]).set(DATASETS.NAME, p[1])
+          .set(DATASETS.CREATED_AT, now).set(DATASETS.UPDATED_AT, now)
+          .onConflict(DATASETS.NAMESPACE, DATASETS.NAME).doNothing());
+    }
+    batch(tx, inserts);
+    java.util.List<String> all = new java.util.ArrayList<>(keys);
+    for (int i = 0; i < all.size(); i += 500) {
+      java.util.List<org.jooq.Row2<String, String>> rows = new java.util.ArrayList<>();
+      for (String k : all.subList(i, Math.min(all.size(), i + 500))) {
+        String[] p = k.split("\u0000", 2);
+        rows.add(org.jooq.impl.DSL.row(p[0], p[1]));
+      }
+      tx.select(DATASETS.ID, DATASETS.NAMESPACE, DATASETS.NAME).from(DATASETS)
+          .where(org.jooq.impl.DSL.row(DATASETS.NAMESPACE, DATASETS.NAME).in(rows))
+          .forEach(r -> ids.put(key(r.value2(), r.value3()), r.value1()));
+    }
+    for (String k : keys) {
+      if (!ids.containsKey(k)) {
+        throw new IllegalStateException("dataset not stored: " + k.replace('\u0000', ':'));
+      }
+    }
+    return ids;
+  }
+
+  private static org.jooq.Query columnEdgeUpdate(DSLContext tx, ColumnEdgeWrite e, long src, long dst, Long jobId,
       OffsetDateTime now) {
     var match = LINEAGE_COLUMN_EDGES.SRC_DATASET_ID.eq(src).and(LINEAGE_COLUMN_EDGES.SRC_FIELD.eq(e.srcField()))
         .and(LINEAGE_COLUMN_EDGES.DST_DATASET_ID.eq(dst)).and(LINEAGE_COLUMN_EDGES.DST_FIELD.eq(e.dstField()))
         .and(jobId == null ? LINEAGE_COLUMN_EDGES.JOB_ID.isNull() : LINEAGE_COLUMN_EDGES.JOB_ID.eq(jobId));
-    int updated = tx.update(LINEAGE_COLUMN_EDGES)
+    return tx.update(LINEAGE_COLUMN_EDGES)
         .set(LINEAGE_COLUMN_EDGES.TRANSFORM_TYPE, e.type()).set(LINEAGE_COLUMN_EDGES.SUBTYPE, e.subtype())
         .set(LINEAGE_COLUMN_EDGES.MASKING, e.masking()).set(LINEAGE_COLUMN_EDGES.DESCRIPTION, e.description())
-        .set(LINEAGE_COLUMN_EDGES.UPDATED_AT, now).where(match).execute();
-    if (updated == 0) {
-      tx.insertInto(LINEAGE_COLUMN_EDGES)
-          .set(LINEAGE_COLUMN_EDGES.SRC_DATASET_ID, src).set(LINEAGE_COLUMN_EDGES.SRC_FIELD, e.srcField())
-          .set(LINEAGE_COLUMN_EDGES.DST_DATASET_ID, dst).set(LINEAGE_COLUMN_EDGES.DST_FIELD, e.dstField())
-          .set(LINEAGE_COLUMN_EDGES.JOB_ID, jobId)
-          .set(LINEAGE_COLUMN_EDGES.TRANSFORM_TYPE, e.type()).set(LINEAGE_COLUMN_EDGES.SUBTYPE, e.subtype())
-          .set(LINEAGE_COLUMN_EDGES.MASKING, e.masking()).set(LINEAGE_COLUMN_EDGES.DESCRIPTION, e.description())
-          .set(LINEAGE_COLUMN_EDGES.UPDATED_AT, now).execute();
-    }
+        .set(LINEAGE_COLUMN_EDGES.UPDATED_AT, now).where(match);
+  }
+
+  private static org.jooq.Query columnEdgeInsert(DSLContext tx, ColumnEdgeWrite e, long src, long dst, Long jobId,
+      OffsetDateTime now) {
+    return tx.insertInto(LINEAGE_COLUMN_EDGES)
+        .set(LINEAGE_COLUMN_EDGES.SRC_DATASET_ID, src).set(LINEAGE_COLUMN_EDGES.SRC_FIELD, e.srcField())
+        .set(LINEAGE_COLUMN_EDGES.DST_DATASET_ID, dst).set(LINEAGE_COLUMN_EDGES.DST_FIELD, e.dstField())
+        .set(LINEAGE_COLUMN_EDGES.JOB_ID, jobId)
+        .set(LINEAGE_COLUMN_EDGES.TRANSFORM_TYPE, e.type()).set(LINEAGE_COLUMN_EDGES.SUBTYPE, e.subtype())
+        .set(LINEAGE_COLUMN_EDGES.MASKING, e.masking()).set(LINEAGE_COLUMN_EDGES.DESCRIPTION, e.description())
+        .set(LINEAGE_COLUMN_EDGES.UPDATED_AT, now);
   }
 
   private static void owners(DSLContext tx, String nodeType, long nodeId, java.util.List<LineageWrite.Owner> owners,
-      OffsetDateTime now) {
+      OffsetDateTime now, java.util.List<org.jooq.Query> later) {
     for (LineageWrite.Owner o : owners) {
-      tx.insertInto(LINEAGE_OWNERS).set(LINEAGE_OWNERS.NODE_TYPE, nodeType).set(LINEAGE_OWNERS.NODE_ID, nodeId)
+      later.add(tx.insertInto(LINEAGE_OWNERS).set(LINEAGE_OWNERS.NODE_TYPE, nodeType).set(LINEAGE_OWNERS.NODE_ID, nodeId)
           .set(LINEAGE_OWNERS.OWNER, o.name()).set(LINEAGE_OWNERS.OWNER_TYPE, o.type())
           .set(LINEAGE_OWNERS.UPDATED_AT, now)
-          .onDuplicateKeyUpdate().set(LINEAGE_OWNERS.OWNER_TYPE, o.type()).set(LINEAGE_OWNERS.UPDATED_AT, now)
-          .execute();
+          .onDuplicateKeyUpdate().set(LINEAGE_OWNERS.OWNER_TYPE, o.type()).set(LINEAGE_OWNERS.UPDATED_AT, now));
     }
   }
 
-  private static long job(DSLContext tx, LineageWrite.JobRef job, OffsetDateTime now) {
-    tx.insertInto(LINEAGE_JOBS).set(LINEAGE_JOBS.NAMESPACE, job.namespace()).set(LINEAGE_JOBS.NAME, job.name())
-        .set(LINEAGE_JOBS.FLOW_ID, job.flowId()).set(LINEAGE_JOBS.CREATED_AT, now)
-        .set(LINEAGE_JOBS.UPDATED_AT, now)
-        .onConflict(LINEAGE_JOBS.NAMESPACE, LINEAGE_JOBS.NAME).doUpdate().set(LINEAGE_JOBS.UPDATED_AT, now)
-        .execute();
-    return tx.select(LINEAGE_JOBS.ID).from(LINEAGE_JOBS)
-        .where(LINEAGE_JOBS.NAMESPACE.eq(job.namespace())).and(LINEAGE_JOBS.NAME.eq(job.name()))
-        .fetchSingle(LINEAGE_JOBS.ID);
-  }
-
-  private static void run(DSLContext tx, LineageWrite w, long jobId, OffsetDateTime now) {
-    String flowRun = w.run().flowRunId();
-    if (flowRun != null && !tx.fetchExists(FLOW_RUNS, FLOW_RUNS.ID.eq(flowRun))) {
-      flowRun = null;
-    }
-    String type = w.eventType() == null ? "OTHER" : w.eventType();
-    boolean ended = ENDED.contains(type);
-    var existing = tx.fetchOne(LINEAGE_RUNS, LINEAGE_RUNS.RUN_UUID.eq(w.run().runUuid()));
-    if (existing == null) {
-      tx.insertInto(LINEAGE_RUNS).set(LINEAGE_RUNS.RUN_UUID, w.run().runUuid()).set(LINEAGE_RUNS.JOB_ID, jobId)
-          .set(LINEAGE_RUNS.FLOW_RUN_ID, flowRun).set(LINEAGE_RUNS.STATE, w.run().state())
-          .set(LINEAGE_RUNS.STARTED_AT, ended ? null : w.eventTime())
-          .set(LINEAGE_RUNS.ENDED_AT, ended ? w.eventTime() : null)
-          .set(LINEAGE_RUNS.UPDATED_AT, now).set(LINEAGE_RUNS.ERROR_MESSAGE, w.run().error())
-          .execute();
-      return;
-    }
-    // a late RUNNING must not reopen a run that already ended
-    if (existing.getEndedAt() == null || ended) {
-      existing.setState(w.run().state());
-    }
-    if (ended) {
-      existing.setEndedAt(w.eventTime());
-    }
-    if (w.run().error() != null) {
-      existing.setErrorMessage(w.run().error());
-    }
-    existing.setUpdatedAt(now);
-    existing.store();
-  }
-
-  private static long dataset(DSLContext tx, Map<String, Long> ids, String namespace, String name,
+  /** Upserts the jobs (by key, in key order) and answers their ids by key. */
+  private static Map<String, Long> jobs(DSLContext tx, java.util.SortedMap<String, LineageWrite.JobRef> jobs,
       OffsetDateTime now) {
-    return ids.computeIfAbsent(namespace + "\u0000" + name, k -> {
-      tx.insertInto(DATASETS).set(DATASETS.NAMESPACE, namespace).set(DATASETS.NAME, name)
-          .set(DATASETS.CREATED_AT, now).set(DATASETS.UPDATED_AT, now)
-          .onConflict(DATASETS.NAMESPACE, DATASETS.NAME).doNothing().execute();
-      return tx.select(DATASETS.ID).from(DATASETS)
-          .where(DATASETS.NAMESPACE.eq(namespace)).and(DATASETS.NAME.eq(name)).fetchSingle(DATASETS.ID);
-    });
+    java.util.List<org.jooq.Query> upserts = new java.util.ArrayList<>();
+    for (LineageWrite.JobRef job : jobs.values()) {
+      upserts.add(tx.insertInto(LINEAGE_JOBS).set(LINEAGE_JOBS.NAMESPACE, job.namespace())
+          .set(LINEAGE_JOBS.NAME, job.name()).set(LINEAGE_JOBS.FLOW_ID, job.flowId())
+          .set(LINEAGE_JOBS.CREATED_AT, now).set(LINEAGE_JOBS.UPDATED_AT, now)
+          .onConflict(LINEAGE_JOBS.NAMESPACE, LINEAGE_JOBS.NAME).doUpdate().set(LINEAGE_JOBS.UPDATED_AT, now));
+    }
+    batch(tx, upserts);
+    Map<String, Long> ids = new HashMap<>();
+    java.util.List<LineageWrite.JobRef> all = new java.util.ArrayList<>(jobs.values());
+    for (int i = 0; i < all.size(); i += 500) {
+      java.util.List<org.jooq.Row2<String, String>> rows = new java.util.ArrayList<>();
+      for (LineageWrite.JobRef job : all.subList(i, Math.min(all.size(), i + 500))) {
+        rows.add(org.jooq.impl.DSL.row(job.namespace(), job.name()));
+      }
+      tx.select(LINEAGE_JOBS.ID, LINEAGE_JOBS.NAMESPACE, LINEAGE_JOBS.NAME).from(LINEAGE_JOBS)
+          .where(org.jooq.impl.DSL.row(LINEAGE_JOBS.NAMESPACE, LINEAGE_JOBS.NAME).in(rows))
+          .forEach(r -> ids.put(key(r.value2(), r.value3()), r.value1()));
+    }
+    if (ids.size() != jobs.size()) {
+      throw new IllegalStateException("jobs not stored: " + jobs.keySet());
+    }
+    return ids;
+  }
+
+  /**
+   * The runs a call touches: read once, changed in memory event by event as each event would change the stored
+   * run, then written (new runs inserted, known ones updated).
+   */
+  private static final class Runs {
+    private final DSLContext tx;
+    private final OffsetDateTime now;
+    private final Map<String, io.cairn.catalog.jooq.tables.records.LineageRunsRecord> runs = new HashMap<>();
+    private final java.util.Set<String> fresh = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+
+    Runs(DSLContext tx, java.util.List<LineageWrite> writes, OffsetDateTime now) {
+      this.tx = tx;
+      this.now = now;
+      java.util.List<String> uuids = writes.stream().filter(w -> w.run() != null).map(w -> w.run().runUuid())
+          .distinct().toList();
+      for (int i = 0; i < uuids.size(); i += 500) {
+        tx.selectFrom(LINEAGE_RUNS).where(LINEAGE_RUNS.RUN_UUID.in(uuids.subList(i, Math.min(uuids.size(), i + 500))))
+            .forEach(r -> runs.put(r.getRunUuid(), r));
+      }
+    }
+
+    void apply(LineageWrite w, long jobId) {
+      String flowRun = w.run().flowRunId();
+      if (flowRun != null && !tx.fetchExists(FLOW_RUNS, FLOW_RUNS.ID.eq(flowRun))) {
+        flowRun = null;
+      }
+      String type = w.eventType() == null ? "OTHER" : w.eventType();
+      boolean ended = ENDED.contains(type);
+      String uuid = w.run().runUuid();
+      var existing = runs.get(uuid);
+      if (existing == null) {
+        var r = tx.newRecord(LINEAGE_RUNS);
+        r.setRunUuid(uuid);
+        r.setJobId(jobId);
+        r.setFlowRunId(flowRun);
+        r.setState(w.run().state());
+        r.setStartedAt(ended ? null : w.eventTime());
+        r.setEndedAt(ended ? w.eventTime() : null);
+        r.setUpdatedAt(now);
+        r.setErrorMessage(w.run().error());
+        runs.put(uuid, r);
+        fresh.add(uuid);
+        return;
+      }
+      // a late RUNNING must not reopen a run that already ended
+      if (existing.getEndedAt() == null || ended) {
+        existing.setState(w.run().state());
+      }
+      if (ended) {
+        existing.setEndedAt(w.eventTime());
+      }
+      if (w.run().error() != null) {
+        existing.setErrorMessage(w.run().error());
+      }
+      existing.setUpdatedAt(now);
+      changed.add(uuid);
+    }
+
+    /** The inserts and updates that store what the events did to the runs. */
+    java.util.List<org.jooq.Query> writes() {
+      java.util.List<org.jooq.Query> out = new java.util.ArrayList<>();
+      for (String uuid : fresh) {
+        var r = runs.get(uuid);
+        out.add(tx.insertInto(LINEAGE_RUNS).set(LINEAGE_RUNS.RUN_UUID, uuid).set(LINEAGE_RUNS.JOB_ID, r.getJobId())
+            .set(LINEAGE_RUNS.FLOW_RUN_ID, r.getFlowRunId()).set(LINEAGE_RUNS.STATE, r.getState())
+            .set(LINEAGE_RUNS.STARTED_AT, r.getStartedAt()).set(LINEAGE_RUNS.ENDED_AT, r.getEndedAt())
+            .set(LINEAGE_RUNS.UPDATED_AT, r.getUpdatedAt()).set(LINEAGE_RUNS.ERROR_MESSAGE, r.getErrorMessage()));
+      }
+      for (String uuid : changed) {
+        if (!fresh.contains(uuid)) {
+          var r = runs.get(uuid);
+          out.add(tx.update(LINEAGE_RUNS).set(LINEAGE_RUNS.STATE, r.getState())
+              .set(LINEAGE_RUNS.ENDED_AT, r.getEndedAt()).set(LINEAGE_RUNS.ERROR_MESSAGE, r.getErrorMessage())
+              .set(LINEAGE_RUNS.UPDATED_AT, r.getUpdatedAt()).where(LINEAGE_RUNS.RUN_UUID.eq(uuid)));
+        }
+      }
+      return out;
+    }
   }
 
   static OffsetDateTime now() {

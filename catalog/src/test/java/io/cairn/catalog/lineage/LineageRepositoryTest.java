@@ -86,6 +86,53 @@ class LineageRepositoryTest {
         .as("a, c once; b as read and as written").isEqualTo(4);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void storesABatchInOneCallAsItStoresEachEvent(String name, DataSource ds) {
+    CatalogDatabase db = new CatalogDatabase(ds);
+    db.migrate();
+    LineageRepository repo = new LineageRepository(db);
+    LineageQueries queries = new LineageQueries(db);
+    String run1 = UUID.randomUUID().toString();
+    String run2 = UUID.randomUUID().toString();
+    repo.storeAll(List.of(
+        event(run1, "bjob1", "START", "ba", "bb", List.of()),
+        event(run1, "bjob1", "COMPLETE", "ba", "bb", List.of(
+            new ColumnEdgeWrite("ns", "ba", "email", "ns", "bb", "email_hash", "DIRECT", "TRANSFORMATION", false, "x"),
+            new ColumnEdgeWrite("ns", "ba", "id", "ns", "bb", "id", "DIRECT", "IDENTITY", false, ""))),
+        // the same edge again in the same call: one edge, the last word on it kept
+        event(run1, "bjob1", "COMPLETE", "ba", "bb", List.of(
+            new ColumnEdgeWrite("ns", "ba", "email", "ns", "bb", "email_hash", "DIRECT", "TRANSFORMATION", true, "sha"))),
+        event(run2, "bjob2", "COMPLETE", "bb", "bc", List.of(
+            new ColumnEdgeWrite("ns", "bb", "email_hash", "ns", "bc", "contact", "DIRECT", "IDENTITY", false, "")))));
+    // and an edge already stored, updated by a later call rather than stored twice
+    repo.storeAll(List.of(event(run2, "bjob2", "COMPLETE", "bb", "bc", List.of(
+        new ColumnEdgeWrite("ns", "bb", "email_hash", "ns", "bc", "contact", "DIRECT", "IDENTITY", false, "again")))));
+
+    assertThat(db.dsl().fetchValue("select count(*) from lineage_column_edges where src_dataset_id in "
+        + "(select id from datasets where namespace = 'ns' and name in ('ba', 'bb'))")).hasToString("3");
+    assertThat(db.dsl().fetchValue("select e.description from lineage_column_edges e join datasets d "
+        + "on d.id = e.dst_dataset_id where d.name = 'bc'")).isEqualTo("again");
+    long a = queries.datasetId("ns", "ba").orElseThrow();
+    List<ColumnEdge> fromEmail = queries.columnLineage(a, "email", 5, Direction.DOWNSTREAM);
+    assertThat(fromEmail).extracting(e -> e.target().nodeId() + "@" + e.depth()).containsExactly(
+        "datasetField:ns:bb:email_hash@1", "datasetField:ns:bc:contact@2");
+    assertThat(fromEmail.get(0).masking()).isTrue();
+    assertThat(fromEmail.get(0).description()).isEqualTo("sha");
+    assertThat(queries.graph(NodeType.DATASET, a, 10, Direction.DOWNSTREAM).edges())
+        .extracting(e -> e.origin() + ">" + e.destination()).containsExactlyInAnyOrder(
+            "dataset:ns:ba>job:cairn:bjob1", "job:cairn:bjob1>dataset:ns:bb",
+            "dataset:ns:bb>job:cairn:bjob2", "job:cairn:bjob2>dataset:ns:bc");
+    assertThat(db.dsl().fetchValue("select state from lineage_runs where run_uuid = ?", run1))
+        .isEqualTo("COMPLETE");
+    assertThat(db.dsl().fetchValue("select started_at is not null from lineage_runs where run_uuid = ?", run1))
+        .isEqualTo(true);
+    assertThat(db.dsl().fetchValue("select count(*) from lineage_events where run_uuid in (?, ?)", run1, run2))
+        .hasToString("5");
+    assertThat(db.dsl().fetchValue("select count(*) from lineage_run_io where run_uuid in (?, ?)", run1, run2))
+        .hasToString("4");
+  }
+
   private static LineageWrite event(String run, String job, String type, String in, String out,
       List<ColumnEdgeWrite> edges) {
     return new LineageWrite("RUN", type, OffsetDateTime.now(), "https://example.org/test", "{}",

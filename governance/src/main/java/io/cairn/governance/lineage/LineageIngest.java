@@ -41,11 +41,42 @@ public final class LineageIngest {
    * @throws InvalidLineageEventException with every reason when the event is invalid
    */
   public void accept(JsonNode event, boolean own) {
-    List<String> problems = validator.validate(event);
-    problems.addAll(limits(event));
+    List<String> problems = problems(event);
     if (!problems.isEmpty()) {
       throw new InvalidLineageEventException(problems);
     }
+    repository.store(write(event, own));
+  }
+
+  /**
+   * Validates every event, then stores them all in one catalog transaction, in order; when any is invalid
+   * nothing is stored.
+   *
+   * @throws InvalidLineageEventException with every reason, each prefixed with the event's index
+   *     ({@code events[3]: ...}), when an event is invalid
+   */
+  public void acceptAll(List<JsonNode> events, boolean own) {
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      for (String p : problems(events.get(i))) {
+        problems.add("events[" + i + "]: " + p);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidLineageEventException(problems);
+    }
+    List<LineageWrite> writes = new ArrayList<>(events.size());
+    events.forEach(e -> writes.add(write(e, own)));
+    repository.storeAll(writes);
+  }
+
+  private List<String> problems(JsonNode event) {
+    List<String> problems = validator.validate(event);
+    problems.addAll(limits(event));
+    return problems;
+  }
+
+  private LineageWrite write(JsonNode event, boolean own) {
     String kind = event.has("run") ? "RUN" : event.has("dataset") ? "DATASET" : "JOB";
     String eventType = kind.equals("RUN") ? event.path("eventType").asText("OTHER") : null;
     JsonNode job = event.path("job");
@@ -65,8 +96,8 @@ public final class LineageIngest {
     dataset(event.path("dataset"), null, datasets, edges);
     event.path("inputs").forEach(d -> dataset(d, "INPUT", datasets, edges));
     event.path("outputs").forEach(d -> dataset(d, "OUTPUT", datasets, edges));
-    repository.store(new LineageWrite(kind, eventType, OffsetDateTime.parse(event.path("eventTime").asText()),
-        event.path("producer").asText(), event.toString(), jobRef, run, datasets, edges));
+    return new LineageWrite(kind, eventType, OffsetDateTime.parse(event.path("eventTime").asText()),
+        event.path("producer").asText(), event.toString(), jobRef, run, datasets, edges);
   }
 
   private static void dataset(JsonNode d, String direction, List<DatasetIo> datasets, List<ColumnEdgeWrite> edges) {

@@ -27,7 +27,8 @@ import java.util.TreeSet;
 
 /**
  * {@code /api/v1/lineage}, compatible with Marquez: {@code POST} takes one OpenLineage event (RunEvent,
- * DatasetEvent or JobEvent; engineers and admins, as anything that writes to the catalog), {@code GET}
+ * DatasetEvent or JobEvent; engineers and admins, as anything that writes to the catalog), or a JSON array of
+ * up to 5,000 events stored in one transaction (all or none; Cairn's own), {@code GET}
  * answers Marquez's graph for a node. Cairn's own: {@code /columns} (column lineage up or down),
  * {@code /impact} (what depends on a column) and {@code /runs} (run history of a job or a dataset). Reads are
  * open to every role.
@@ -36,6 +37,7 @@ import java.util.TreeSet;
 @Produces(MediaType.APPLICATION_JSON)
 public final class LineageResource {
   private static final int MAX_DEPTH = 100;
+  private static final int MAX_BATCH = 5_000;
 
   private final LineageIngest ingest;
   private final LineageQueries queries;
@@ -57,8 +59,11 @@ public final class LineageResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ENGINEER)
   public Response ingest(JsonNode event) {
+    if (event != null && event.isArray()) {
+      return ingestAll(event);
+    }
     if (event == null || !event.isObject()) {
-      throw ApiException.badRequest("the body must be one OpenLineage event as a JSON object");
+      throw ApiException.badRequest("the body must be one OpenLineage event as a JSON object, or an array of them");
     }
     try {
       ingest.accept(event, false);
@@ -66,6 +71,26 @@ public final class LineageResource {
       throw new ApiException(400, "invalid OpenLineage event", e.problems());
     }
     return Response.status(Response.Status.CREATED).build();
+  }
+
+  /** A JSON array of events: validated, then stored in one transaction, all or none. */
+  private Response ingestAll(JsonNode array) {
+    if (array.isEmpty() || array.size() > MAX_BATCH) {
+      throw ApiException.badRequest("an array of events must hold 1.." + MAX_BATCH + " events");
+    }
+    List<JsonNode> events = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      if (!array.get(i).isObject()) {
+        throw ApiException.badRequest("events[" + i + "] must be an OpenLineage event as a JSON object");
+      }
+      events.add(array.get(i));
+    }
+    try {
+      ingest.acceptAll(events, false);
+    } catch (InvalidLineageEventException e) {
+      throw new ApiException(400, "invalid OpenLineage event", e.problems());
+    }
+    return Response.status(Response.Status.CREATED).entity(Map.of("stored", events.size())).build();
   }
 
   @GET

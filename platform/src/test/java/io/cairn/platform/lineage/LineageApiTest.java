@@ -159,6 +159,31 @@ class LineageApiTest {
   }
 
   @Test
+  void anArrayOfEventsIsStoredInOneGoAllOrNone() {
+    List<ObjectNode> events = List.of(OpenLineageFixtures.runEvent("batch", "j1", "batch-b0", "batch-b1"),
+        OpenLineageFixtures.runEvent("batch", "j2", "batch-b1", "batch-b2"), OpenLineageFixtures.runEvent("batch", "j3", "batch-b2", "batch-b3"));
+    Reply stored = post(APP, "/api/v1/lineage", ADMIN, events);
+    assertThat(stored.status()).isEqualTo(201);
+    assertThat(stored.json().path("stored").asInt()).isEqualTo(3);
+    JsonNode graph = get(APP, "/api/v1/lineage?direction=UPSTREAM&nodeId=" + enc("dataset:ns:batch-b3"), ADMIN).json();
+    List<String> ids = new ArrayList<>();
+    graph.path("graph").forEach(n -> ids.add(n.path("id").asText()));
+    assertThat(ids).containsExactlyInAnyOrder("dataset:ns:batch-b0", "dataset:ns:batch-b1", "dataset:ns:batch-b2",
+        "dataset:ns:batch-b3", "job:batch:j1", "job:batch:j2", "job:batch:j3");
+
+    // one invalid event refuses the whole array, with its index; the valid one is not stored
+    ObjectNode bad = OpenLineageFixtures.runEvent("batch", "j5", "batch-c1", "batch-c2");
+    bad.remove("producer");
+    Reply refused = post(APP, "/api/v1/lineage", ADMIN,
+        List.of(OpenLineageFixtures.runEvent("batch", "j4", "batch-c0", "batch-c1"), bad));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("details").toString()).contains("events[1]").contains("producer")
+        .doesNotContain("events[0]");
+    assertThat(get(APP, "/api/v1/lineage?nodeId=" + enc("dataset:ns:batch-c0"), ADMIN).status()).isEqualTo(404);
+    assertThat(post(APP, "/api/v1/lineage", ADMIN, Entity.json("[]")).status()).isEqualTo(400);
+  }
+
+  @Test
   void writingNeedsAnEngineerAndReadingAnyRole() {
     assertThat(post(APP, "/api/v1/users", ADMIN, Map.of("username", "vera", "password", "vera-password-1",
         "roles", List.of("viewer"))).status()).isEqualTo(201);
