@@ -48,8 +48,8 @@ final class JdbcDiscovery {
       DatabaseMetaData md = c.getMetaData();
       String database = c.getCatalog();
       List<DiscoveredDataset> found = new ArrayList<>();
-      for (Map.Entry<TableName, String[]> t : tables(md, database).entrySet()) {
-        found.add(describe(md, t.getKey(), t.getValue()[0], t.getValue()[1]));
+      for (Map.Entry<TableName, Listed> t : tables(md, database).entrySet()) {
+        found.add(describe(md, t.getKey(), t.getValue().kind(), t.getValue().remarks()));
       }
       return found;
     } catch (SQLException e) {
@@ -58,9 +58,12 @@ final class JdbcDiscovery {
     }
   }
 
+  /** What the table listing says of one table: {@code table} or {@code view}, and its comment or null. */
+  private record Listed(String kind, String remarks) {}
+
   /** The visible tables and views, in name order, with their kind and remarks. */
-  private Map<TableName, String[]> tables(DatabaseMetaData md, String database) throws SQLException {
-    Map<TableName, String[]> tables = new TreeMap<>((a, b) -> a.datasetName().compareTo(b.datasetName()));
+  private Map<TableName, Listed> tables(DatabaseMetaData md, String database) throws SQLException {
+    Map<TableName, Listed> tables = new TreeMap<>((a, b) -> a.datasetName().compareTo(b.datasetName()));
     String catalogArg = dialect == Dialect.MARIADB && schemas.isEmpty() ? database : null;
     try (ResultSet rs = md.getTables(catalogArg, null, "%", new String[] {"TABLE", "VIEW", "BASE TABLE"})) {
       while (rs.next()) {
@@ -72,7 +75,7 @@ final class JdbcDiscovery {
         }
         String kind = rs.getString("TABLE_TYPE").toLowerCase(Locale.ROOT).contains("view") ? "view" : "table";
         TableName name = new TableName(cat != null ? cat : database, schema, rs.getString("TABLE_NAME"));
-        tables.put(name, new String[] {kind, rs.getString("REMARKS")});
+        tables.put(name, new Listed(kind, rs.getString("REMARKS")));
       }
     }
     return tables;

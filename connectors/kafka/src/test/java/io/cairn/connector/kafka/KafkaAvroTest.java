@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.connector.testkit.FakeTaskContext;
 import io.cairn.connector.testkit.SourceTasks;
-import io.cairn.connector.testkit.StartedTasks;
-import io.cairn.kafka.broker.EmbeddedKafka;
 import io.cairn.spi.config.ConfigException;
 import io.cairn.spi.connector.SinkTask;
 import io.cairn.spi.connector.SourceTask;
@@ -19,22 +17,16 @@ import io.cairn.spi.data.Provenance;
 import io.cairn.spi.data.Row;
 import io.cairn.spi.data.Schema;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Avro record values on a real (embedded) broker: every type round trips, bad values are quarantined. */
-class KafkaAvroTest {
+class KafkaAvroTest extends BrokerTest {
   private static final Schema ORDERS = Schema.of(Column.of("id", ColumnType.LONG),
       Column.of("email", ColumnType.STRING), Column.of("total", ColumnType.DECIMAL),
       Column.of("score", ColumnType.DOUBLE), Column.of("paid", ColumnType.BOOLEAN),
@@ -43,31 +35,9 @@ class KafkaAvroTest {
   private static final Provenance FROM = new Provenance(new DatasetRef("test", "t"), "0");
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00.123456Z");
 
-  @TempDir static Path brokerDir;
-  @TempDir Path dir;
-  private static EmbeddedKafka kafka;
-  private final String topic = KafkaTopics.unique();
-  private StartedTasks tasks;
-
-  @BeforeAll
-  static void broker() throws Exception {
-    kafka = EmbeddedKafka.start(brokerDir, 0);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
-
-  @BeforeEach
-  void tasks() {
-    tasks = new StartedTasks(Map.of("bootstrapServers", kafka.bootstrapServers(), "topic", topic,
-        "format", "avro"));
-  }
-
-  @AfterEach
-  void stopTasks() throws Exception {
-    tasks.close();
+  @Override
+  Map<String, String> taskConfig() {
+    return Map.of("format", "avro");
   }
 
   private static Object[] order(long i) {

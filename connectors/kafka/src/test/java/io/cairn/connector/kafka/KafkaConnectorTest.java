@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.connector.testkit.FakeTaskContext;
 import io.cairn.connector.testkit.SourceTasks;
-import io.cairn.connector.testkit.StartedTasks;
-import io.cairn.kafka.broker.EmbeddedKafka;
 import io.cairn.spi.connector.SinkTask;
 import io.cairn.spi.connector.SourceTask;
 import io.cairn.spi.data.Batch;
@@ -18,49 +16,18 @@ import io.cairn.spi.data.DatasetRef;
 import io.cairn.spi.data.Provenance;
 import io.cairn.spi.data.Row;
 import io.cairn.spi.data.Schema;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Source and sink against an embedded broker: round trip, commit-only-after-write, quarantine, offsets. */
-class KafkaConnectorTest {
+class KafkaConnectorTest extends BrokerTest {
   private static final Schema SCHEMA = Schema.of(Column.of("id", ColumnType.LONG),
       Column.of("email", ColumnType.STRING));
   private static final Provenance FROM = new Provenance(new DatasetRef("test", "t"), "0");
 
-  @TempDir static Path brokerDir;
-  @TempDir Path dir;
-  private static EmbeddedKafka kafka;
-  private final String topic = KafkaTopics.unique();
-  private StartedTasks tasks;
-
-  @BeforeAll
-  static void broker() throws Exception {
-    kafka = EmbeddedKafka.start(brokerDir, 0);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
-
-  @BeforeEach
-  void tasks() {
-    tasks = new StartedTasks(Map.of("bootstrapServers", kafka.bootstrapServers(), "topic", topic));
-  }
-
-  @AfterEach
-  void stopTasks() throws Exception {
-    tasks.close();
-  }
 
   private SourceTask source(String... config) throws Exception {
     return source(KafkaTopics.context(dir), config);
