@@ -6,7 +6,7 @@ import { useAction, useApi } from '../hooks';
 import type { ApiToken, Role, User } from '../types';
 import { PageTitle } from '../components/PageTitle';
 
-const ROLES: Role[] = ['admin', 'engineer', 'steward', 'compliance', 'viewer'];
+const ROLES: Role[] = ['admin', 'engineer', 'steward', 'compliance', 'viewer', 'marketing'];
 
 /** Admins: users and their roles; everyone's own API tokens. */
 export function UsersPage() {

@@ -123,7 +123,7 @@ public final class Benchmarks {
       if (options.runs(Benchmark.KAFKA)) {
         try {
           report.kafka(new io.cairn.bench.kafka.KafkaBenchmark(err).run(server, work, options.events(),
-              options.rate()));
+              options.rate(), options.partitions(), options.consumers()));
         } catch (Exception e) {
           report.failed(Benchmark.KAFKA, e);
         }

@@ -21,11 +21,14 @@ import java.util.Set;
  * @param reportFile where the JSON report is written
  * @param events events in the Kafka benchmark's backlog
  * @param rate events per second in the Kafka benchmark's latency phase
+ * @param partitions partitions of the Kafka benchmark's topics
+ * @param consumers consumers of the Kafka benchmark's relays (Cairn's source {@code consumers}, the bare relay's
+ *     threads)
  */
 public record Options(
     long rows, Set<Benchmark> only, int starts, int installs, int subjects,
     String dbUrl, String dbUser, String dbPassword,
-    Path root, Path reportFile, long events, int rate) {
+    Path root, Path reportFile, long events, int rate, int partitions, int consumers) {
 
   /** The benchmarks that {@code --only} selects. */
   public enum Benchmark { FLOW, START, PLUGIN, CONSENT, KAFKA }
@@ -39,6 +42,8 @@ public record Options(
         --subjects N       subjects indexed in the consent benchmark (default 10,000,000)
         --events N         events in the Kafka benchmark's backlog (default 1,000,000)
         --rate N           events/s in the Kafka benchmark's latency phase (default 20,000)
+        --partitions N     partitions of the Kafka benchmark's topics (default 1)
+        --consumers N      consumers of each Kafka relay, at most 32 (default: as many as partitions)
         --db-url URL       PostgreSQL database for the flow benchmark, created when missing
                            (default jdbc:postgresql://127.0.0.1:5432/cairn_bench)
         --db-user USER     (default postgres)   --db-password PASSWORD   (default none)
@@ -63,6 +68,8 @@ public record Options(
     Path report = null;
     long events = 1_000_000;
     int rate = 20_000;
+    int partitions = 1;
+    Integer consumers = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       int eq = arg.indexOf('=');
@@ -80,6 +87,8 @@ public record Options(
         case "--db-password" -> dbPassword = required(name, value);
         case "--events" -> events = positive(name, value);
         case "--rate" -> rate = (int) Math.min(positive(name, value), 1_000_000);
+        case "--partitions" -> partitions = (int) Math.min(positive(name, value), 1000);
+        case "--consumers" -> consumers = (int) Math.min(positive(name, value), 32);
         case "--root" -> root = Path.of(required(name, value));
         case "--report" -> report = Path.of(required(name, value));
         default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
@@ -94,7 +103,7 @@ public record Options(
     Path tree = root == null ? Installation.findRoot() : root.toAbsolutePath().normalize();
     return new Options(rows, only.isEmpty() ? EnumSet.allOf(Benchmark.class) : only, starts, installs, subjects, dbUrl,
         dbUser, dbPassword, tree, report == null ? tree.resolve("bench/target/bench-report.json") : report, events,
-        rate);
+        rate, partitions, consumers == null ? Math.min(partitions, 32) : consumers);
   }
 
   /** Whether a benchmark is selected. */

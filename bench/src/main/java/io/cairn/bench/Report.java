@@ -148,24 +148,29 @@ final class Report {
   }
 
   private void kafkaText(StringBuilder sb) {
-    sb.append("\n5. Kafka -> governed flow -> Kafka (one embedded broker, one partition)");
+    sb.append("\n5. Kafka -> governed flow -> Kafka (one embedded broker");
     if (kafka == null) {
-      sb.append("\n   no result (see FAILED below)\n");
+      sb.append(")\n   no result (see FAILED below)\n");
       return;
     }
+    sb.append(String.format(Locale.ROOT, ", %d partition%s, %d consumer%s)", kafka.partitions(),
+        kafka.partitions() == 1 ? "" : "s", kafka.consumers(), kafka.consumers() == 1 ? "" : "s"));
     sb.append(String.format(Locale.ROOT, ", backlog of %,d events; latency at %,d events/s%n", kafka.events(),
         kafka.steadyRate()));
-    sb.append(String.format(Locale.ROOT, "   %-50s %12s %9s %9s%n", "", "events/s", "p50 ms", "p99 ms"));
+    sb.append(String.format(Locale.ROOT, "   %-50s %12s %9s %9s %9s %12s%n", "", "events/s", "p50 ms", "p99 ms",
+        "start s", "CPU µs/event"));
     kafkaLine(sb, "(a) Cairn: kafka source -> kafka sink, governed", kafka.cairn());
     kafkaLine(sb, "(b) bare relay: Kafka clients, parse, produce, commit", kafka.bare());
     sb.append("   events/s ratio: Cairn / bare relay = ").append(ratio(kafka.ratio())).append('\n');
-    sb.append("   (every event counted once at the output by id: no loss, no duplicate)\n");
+    sb.append("   CPU per event ratio: Cairn / bare relay = ").append(ratio(kafka.cpuRatio())).append('\n');
+    sb.append("   (events/s from the first output event to the last; start s: from starting the relay to the first "
+        + "output event;\n    every event counted once at the output by id: no loss, no duplicate)\n");
   }
 
   private static void kafkaLine(StringBuilder sb, String label, io.cairn.bench.kafka.KafkaBenchmark.Figures f) {
     if (f.ok()) {
-      sb.append(String.format(Locale.ROOT, "   %-50s %,12.0f %9.1f %9.1f%n", label, f.eventsPerSecond(),
-          f.p50Millis(), f.p99Millis()));
+      sb.append(String.format(Locale.ROOT, "   %-50s %,12.0f %9.1f %9.1f %9.2f %12.2f%n", label, f.eventsPerSecond(),
+          f.p50Millis(), f.p99Millis(), f.startSeconds(), f.cpuMicrosPerEvent()));
     } else {
       sb.append(String.format(Locale.ROOT, "   %-50s %12s  %s%n", label, "FAILED", f.error()));
     }

@@ -16,6 +16,18 @@ class OptionsTest {
     assertThat(o.starts()).isEqualTo(3);
     assertThat(o.installs()).isEqualTo(5);
     assertThat(o.reportFile()).isEqualTo(Path.of("/src/cairn/bench/target/bench-report.json"));
+    assertThat(o.partitions()).isEqualTo(1);
+    assertThat(o.consumers()).isEqualTo(1);
+  }
+
+  @Test
+  void kafkaConsumersDefaultToThePartitions() {
+    assertThat(Options.parse("--root", "/r", "--partitions", "4").consumers()).isEqualTo(4);
+    assertThat(Options.parse("--root", "/r", "--partitions", "64").consumers()).isEqualTo(32);
+    Options o = Options.parse("--root", "/r", "--partitions=4", "--consumers", "2");
+    assertThat(o.partitions()).isEqualTo(4);
+    assertThat(o.consumers()).isEqualTo(2);
+    assertThatThrownBy(() -> Options.parse("--root", "/r", "--consumers", "0")).hasMessageContaining("positive");
   }
 
   @Test

@@ -36,6 +36,7 @@ public final class QuarantineRepository {
       r.setSourceOffset(e.sourceOffset());
       r.setReason(e.reason().length() > 4000 ? e.reason().substring(0, 4000) : e.reason());
       r.setPayload(e.payload());
+      r.setSubjectId(e.subjectId() == null || e.subjectId().length() > 512 ? null : e.subjectId());
       r.setCreatedAt(now);
       r.changed(QUARANTINE.ID, false);
       records.add(r);
@@ -59,6 +60,6 @@ public final class QuarantineRepository {
 
   private static QuarantineEntry map(QuarantineRecord r) {
     return new QuarantineEntry(r.getId(), r.getRunId(), new FlowId(r.getFlowId()), r.getDatasetNamespace(),
-        r.getDatasetName(), r.getSourceOffset(), r.getReason(), r.getPayload(), r.getCreatedAt());
+        r.getDatasetName(), r.getSourceOffset(), r.getReason(), r.getPayload(), r.getCreatedAt(), r.getSubjectId());
   }
 }

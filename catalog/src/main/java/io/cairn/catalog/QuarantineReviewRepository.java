@@ -86,10 +86,44 @@ public final class QuarantineReviewRepository {
         .execute();
   }
 
+  /**
+   * The shortest identifier value searched for in payloads: shorter ones (a numeric id such as {@code 42}) would
+   * match records about other people.
+   */
+  public static final int MIN_PAYLOAD_MATCH = 6;
+
+  /**
+   * The records about a person, oldest first: those whose subject is one of the person's identifier values, and
+   * those whose payload contains one of them (in any case) of at least {@value #MIN_PAYLOAD_MATCH} characters (records quarantined
+   * before anyone knew their subject, e.g. a malformed line with an email in it).
+   */
+  public List<QuarantinedRecord> aboutPerson(Collection<String> values, int limit) {
+    if (values.isEmpty()) {
+      return List.of();
+    }
+    return dsl.selectFrom(QUARANTINE).where(aboutPerson(values)).orderBy(QUARANTINE.ID).limit(limit).fetch()
+        .map(QuarantineReviewRepository::map);
+  }
+
+  /** Deletes the records {@link #aboutPerson} finds; returns how many. */
+  public int deleteAboutPerson(Collection<String> values) {
+    return values.isEmpty() ? 0 : dsl.deleteFrom(QUARANTINE).where(aboutPerson(values)).execute();
+  }
+
+  private static Condition aboutPerson(Collection<String> values) {
+    Condition c = QUARANTINE.SUBJECT_ID.in(values);
+    for (String v : values) {
+      if (v.length() >= MIN_PAYLOAD_MATCH) {
+        c = c.or(QUARANTINE.PAYLOAD.containsIgnoreCase(v));
+      }
+    }
+    return c;
+  }
+
   private static QuarantinedRecord map(QuarantineRecord r) {
     return new QuarantinedRecord(r.getId(), r.getRunId(), new FlowId(r.getFlowId()), r.getDatasetNamespace(),
         r.getDatasetName(), r.getSourceOffset(), r.getReason(), r.getPayload(), r.getStatus(), r.getReplayRunId(),
-        r.getEditedBy(), r.getEditedAt(), r.getCreatedAt());
+        r.getEditedBy(), r.getEditedAt(), r.getCreatedAt(), r.getSubjectId());
   }
 
   /** Thrown inside the claim transaction to roll it back. */

@@ -9,11 +9,12 @@ import java.time.OffsetDateTime;
  * @param status {@code QUARANTINED}, {@code REPLAYING} or {@code REPLAYED}
  * @param replayRunId the run that replays (or replayed) it, or null
  * @param editedBy who last fixed the payload, or null
+ * @param subjectId the person the record is about, when known (see {@link QuarantineEntry#subjectId})
  */
 public record QuarantinedRecord(
     long id, String runId, FlowId flowId, String datasetNamespace, String datasetName, String sourceOffset,
     String reason, String payload, String status, String replayRunId, String editedBy, OffsetDateTime editedAt,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt, String subjectId) {
   public static final String QUARANTINED = "QUARANTINED";
   public static final String REPLAYING = "REPLAYING";
   public static final String REPLAYED = "REPLAYED";

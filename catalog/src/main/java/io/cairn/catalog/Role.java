@@ -17,11 +17,16 @@ public enum Role {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** Every role's id, comma-separated, for messages: {@code admin, engineer, ..., marketing}. */
+  public static String ids() {
+    return java.util.Arrays.stream(values()).map(Role::id).collect(java.util.stream.Collectors.joining(", "));
+  }
+
   public static Role of(String id) {
     try {
       return valueOf(id.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown role '" + id + "' (roles: admin, engineer, steward, compliance, viewer, marketing)");
+      throw new IllegalArgumentException("unknown role '" + id + "' (roles: " + ids() + ")");
     }
   }
 }

@@ -3,6 +3,7 @@ package io.cairn.platform;
 import com.codahale.metrics.health.HealthCheck;
 import io.cairn.catalog.CatalogDatabase;
 import io.cairn.catalog.DatasetRepository;
+import io.cairn.catalog.FlowId;
 import io.cairn.catalog.FlowRepository;
 import io.cairn.catalog.OffsetRepository;
 import io.cairn.catalog.QualitySuiteRepository;
@@ -263,9 +264,9 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(dsar.resource());
 
     // --- connectors: kafka and redis ---
+    io.cairn.platform.kafka.EmbeddedKafkaBroker broker = null;
     if (config.kafka().embedded()) {
-      io.cairn.platform.kafka.EmbeddedKafkaBroker broker = new io.cairn.platform.kafka.EmbeddedKafkaBroker(
-          config.home().resolve("kafka"), config.kafka().port());
+      broker = new io.cairn.platform.kafka.EmbeddedKafkaBroker(config.home().resolve("kafka"), config.kafka().port());
       env.lifecycle().manage(broker);
       env.healthChecks().register("kafka", broker.healthCheck());
     }
@@ -292,14 +293,16 @@ public class CairnApplication extends Application<CairnConfiguration> {
     // --- profiles and models ---
     var consentGate = consent.gate();
     var identityGraphRepository = new io.cairn.catalog.identity.IdentityGraphRepository(catalog);
-    var identityGraphs = new io.cairn.platform.profiles.IdentityGraphs(identityGraphRepository);
+    var identityGraphs = new io.cairn.platform.profiles.IdentityGraphs(identityGraphRepository,
+        config.profiles().graphIdle(), config.profiles().graphsInMemory());
     var modelService = new io.cairn.platform.profiles.ModelService(new io.cairn.catalog.ModelRepository(catalog),
         consentGate, lineage.recorder());
     var segmentRepository = new io.cairn.catalog.segments.SegmentRepository(catalog);
     HostExtensions.registerSteps(extensions, List.of(
         new io.cairn.platform.profiles.IdentityGraphStepFactory(identityGraphs),
         io.cairn.platform.profiles.ModelStepFactory.scoring(modelService),
-        io.cairn.platform.profiles.ModelStepFactory.clustering(modelService)));
+        io.cairn.platform.profiles.ModelStepFactory.clustering(modelService),
+        new io.cairn.platform.profiles.RecommendStepFactory(modelService)));
     env.jersey().register(new io.cairn.platform.profiles.ProfileGraphsResource(identityGraphs, audit));
     env.jersey().register(new io.cairn.platform.profiles.ProfilesResource());
     env.jersey().register(new io.cairn.platform.profiles.SegmentsResource(segmentRepository, modelService,
@@ -308,10 +311,13 @@ public class CairnApplication extends Application<CairnConfiguration> {
     env.jersey().register(new io.cairn.platform.profiles.ModelsResource(modelService));
 
     // --- collector ---
+    // the broker is managed before the collector, so it has started (and knows its port) when the forwarder starts
     io.cairn.platform.collector.CollectorModule collector = new io.cairn.platform.collector.CollectorModule(
-        config.collector(), config.home(), config.nodeName(), config.kafka(),
+        config.collector(), config.home(), config.nodeName(), broker == null ? null : broker::bootstrapServers,
         new io.cairn.catalog.collector.WriteKeyRepository(catalog), consent.capture());
     collector.register(env, extensions, audit);
+    collector.releaseDeletedFlows(id -> flowRepo.find(new FlowId(id)).isPresent());
+    flowService.onDelete(id -> collector.releaseFlow(id.value()));
 
     registerAuth(env, users);
     env.jersey().register(new BadInputMapper());

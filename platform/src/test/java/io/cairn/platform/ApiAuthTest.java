@@ -5,6 +5,7 @@ import static io.cairn.platform.testkit.TestApp.get;
 import static io.cairn.platform.testkit.TestApp.post;
 import static io.cairn.platform.testkit.TestApp.basic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.platform.config.CairnConfiguration;
 import io.cairn.platform.testkit.TestApp;
@@ -13,6 +14,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.cairn.platform.testkit.TestApp.Reply;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -111,6 +113,13 @@ class ApiAuthTest {
     Reply role = post(APP, "/api/v1/users", ADMIN,
         Map.of("username", "odd", "password", "long-enough-password", "roles", List.of("wizard")));
     assertThat(role.status()).isEqualTo(400);
-    assertThat(role.body()).contains("unknown role 'wizard'");
+    assertThat(role.body()).contains("unknown role 'wizard'").contains("viewer, marketing");
+    Reply none = post(APP, "/api/v1/users", ADMIN,
+        Map.of("username", "odd", "password", "long-enough-password", "roles", List.of()));
+    assertThat(none.status()).isEqualTo(400);
+    assertThat(none.body()).contains("give at least one role").contains("viewer, marketing");
+    assertThatThrownBy(() -> ((CairnApplication) APP.getApplication()).services().userService().create("odd", "long-enough-password", "Odd", Set.of()))
+        .hasMessage("a user needs at least one role"
+            + " (admin, engineer, steward, compliance, viewer, marketing)");
   }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Posts pre-built Segment batches from {@code concurrency} threads, each waiting for its answer before the next
- * (closed loop), for a warm-up and then a measured period; reports events per second and request latencies.
+ * (closed loop), for a warm-up and then a measured period; {@link #combine} turns the periods of one target into
+ * events per second and request latencies.
  */
 final class LoadGenerator {
   static final int EVENTS_PER_BATCH = 100;
@@ -26,6 +27,32 @@ final class LoadGenerator {
   /** A measured run. */
   record Result(String name, double eventsPerSecond, double p50Millis, double p99Millis, long requests, long errors,
       String firstError) {}
+
+  /** One measured period: its successful requests' latencies in nanoseconds, its length and its errors. */
+  record Period(long[] latencies, long elapsedNanos, long errors, String firstError) {}
+
+  /** The periods of one target taken together: events over their summed time, percentiles over all requests. */
+  static Result combine(String name, List<Period> periods) {
+    long elapsed = 0;
+    long errors = 0;
+    String firstError = null;
+    int total = 0;
+    for (Period p : periods) {
+      elapsed += p.elapsedNanos();
+      errors += p.errors();
+      firstError = firstError != null ? firstError : p.firstError();
+      total += p.latencies().length;
+    }
+    long[] all = new long[total];
+    int at = 0;
+    for (Period p : periods) {
+      System.arraycopy(p.latencies(), 0, all, at, p.latencies().length);
+      at += p.latencies().length;
+    }
+    Arrays.sort(all);
+    return new Result(name, total * (double) EVENTS_PER_BATCH / (elapsed / 1e9), percentile(all, 0.50),
+        percentile(all, 0.99), total, errors, firstError);
+  }
 
   private final int concurrency;
   private final Duration warmup;
@@ -40,7 +67,7 @@ final class LoadGenerator {
   /**
    * @param keys one write key per worker (sent as Basic user name)
    */
-  Result run(String name, String url, List<String> keys) throws InterruptedException {
+  Period run(String url, List<String> keys) throws InterruptedException {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     AtomicBoolean measuring = new AtomicBoolean();
@@ -112,9 +139,7 @@ final class LoadGenerator {
       System.arraycopy(latencies.get(w), 0, all, at, counts[w]);
       at += counts[w];
     }
-    Arrays.sort(all);
-    return new Result(name, total * (double) EVENTS_PER_BATCH / (elapsed / 1e9), percentile(all, 0.50),
-        percentile(all, 0.99), total, errors.get(), firstError.get());
+    return new Period(all, elapsed, errors.get(), firstError.get());
   }
 
   private static double percentile(long[] sorted, double p) {

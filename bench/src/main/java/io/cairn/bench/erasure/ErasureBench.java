@@ -145,7 +145,8 @@ public final class ErasureBench {
     ErasureTargets targets = new ErasureTargets(List.of(new ErasureConnection(namespace,
         data.url().substring(0, data.url().lastIndexOf('/') + 1) + "postgres", "postgres", "")));
     return new ErasureService(new DsarRepository(catalog, "bench"), erasure, new LineageQueries(catalog), targets,
-        new DatasetIdentifierResolver(erasure, targets), List.of(), new SubjectHasher(key), new BundleCipher(key),
+        new DatasetIdentifierResolver(erasure, targets), List.of(), List.of(), new SubjectHasher(key),
+        new BundleCipher(key),
         new AuditLog(new AuditRepository(catalog), ManagedKey.of("audit", secret), 100));
   }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,7 +29,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * classification, quality metrics) and (b) a bare relay in this JVM (consume, parse the JSON, produce, flush,
  * commit) move the same backlog of events between topics of one embedded broker; then both relay events
  * produced at a steady rate, and the latency of each event is its output record's timestamp minus its input
- * record's. Both count every event at the output, by id, so a loss or a duplicate fails the run.
+ * record's. Both count every event at the output, by id, so a loss or a duplicate fails the run. Throughput is
+ * taken from the first output record to the last, so that starting the relay (for Cairn: deploying and starting
+ * the flow through REST, opening its clients, joining the group) is not counted as relaying; that start-up time
+ * is reported beside it.
  */
 public final class KafkaBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,39 +47,59 @@ public final class KafkaBenchmark {
   /**
    * One system's figures.
    *
-   * @param eventsPerSecond events over the backlog divided by the time from start to the last output record
+   * @param eventsPerSecond events of the backlog divided by the time from the first output record to the last
+   * @param startSeconds from starting the relay to the first output record
+   * @param cpuMicrosPerEvent CPU time the relay's threads used from the first output record to the last, per
+   *     event, without the JVM's garbage collector and JIT compiler threads (which the bare relay shares with
+   *     the broker in this JVM): a figure less swayed than events/s by other work on a shared machine
    * @param p50Millis median latency at the steady rate
    * @param p99Millis 99th percentile latency at the steady rate
    * @param error why it failed, or null
    */
-  public record Figures(Double eventsPerSecond, Double p50Millis, Double p99Millis, String error) {
+  public record Figures(Double eventsPerSecond, Double startSeconds, Double cpuMicrosPerEvent, Double p50Millis,
+      Double p99Millis, String error) {
     public boolean ok() {
       return error == null;
     }
   }
 
   /** The run: its sizes and both systems' figures. */
-  public record Result(long events, int steadyRate, Figures cairn, Figures bare) {
+  public record Result(long events, int steadyRate, int partitions, int consumers, Figures cairn, Figures bare) {
     /** Cairn's events/s over the bare relay's, or null. */
     public Double ratio() {
       return cairn.ok() && bare.ok() ? cairn.eventsPerSecond() / bare.eventsPerSecond() : null;
     }
+
+    /** Cairn's CPU time per event over the bare relay's, or null. */
+    public Double cpuRatio() {
+      return cairn.ok() && bare.ok() && bare.cpuMicrosPerEvent() > 0
+          ? cairn.cpuMicrosPerEvent() / bare.cpuMicrosPerEvent() : null;
+    }
   }
 
-  public Result run(CairnServer server, Path work, long events, int steadyRate) throws Exception {
+  /**
+   * Runs both relays over topics of {@code partitions} partitions, each relay with {@code consumers} consumers of
+   * its group (Cairn: the source's {@code consumers}; the bare relay: that many threads, each with its consumer,
+   * sharing one producer as Cairn's flow shares its sink's).
+   */
+  public Result run(CairnServer server, Path work, long events, int steadyRate, int partitions, int consumers)
+      throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0)) {
       String bootstrap = kafka.bootstrapServers();
-      Figures cairn = measure("Cairn", bootstrap, events, steadyRate, (in, out) -> new CairnRelay(server.api(),
-          bootstrap, in, out));
-      Figures bare = measure("bare relay", bootstrap, events, steadyRate, (in, out) -> new BareRelay(bootstrap, in,
-          out));
-      return new Result(events, steadyRate, cairn, bare);
+      Figures cairn = measure("Cairn", bootstrap, events, steadyRate, partitions, (in, out) -> new CairnRelay(server,
+          bootstrap, in, out, consumers));
+      Figures bare = measure("bare relay", bootstrap, events, steadyRate, partitions, (in, out) -> new BareRelay(
+          bootstrap, in, out, consumers));
+      return new Result(events, steadyRate, partitions, consumers, cairn, bare);
     }
   }
 
   /** A relay from one topic to another that runs until closed. */
   interface Relay extends AutoCloseable {
     void start() throws Exception;
+
+    /** The CPU time the relay's threads used so far, without the JVM's garbage collector and JIT threads. */
+    Duration cpuTime();
 
     @Override
     void close() throws Exception;
@@ -84,30 +109,51 @@ public final class KafkaBenchmark {
     Relay create(String in, String out);
   }
 
-  private Figures measure(String name, String bootstrap, long events, int rate, RelayFactory factory) {
+  private Figures measure(String name, String bootstrap, long events, int rate, int partitions,
+      RelayFactory factory) {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String in = "bench-in-" + run;
     String out = "bench-out-" + run;
     try {
+      createTopics(bootstrap, partitions, in, out);
       err.printf("cairn bench: kafka, %s: producing %,d events...%n", name, events);
       produce(bootstrap, in, 0, events, 0);
       try (Relay relay = factory.create(in, out); OutputCounter counter = new OutputCounter(bootstrap, out)) {
         long started = System.currentTimeMillis();
         relay.start();
+        counter.await(1, PATIENCE);
+        Duration cpuAtFirst = relay.cpuTime();
+        Duration processAtFirst = relay instanceof CairnRelay c ? c.processCpuTime() : Duration.ZERO;
         long last = counter.await(events, PATIENCE);
-        double seconds = Math.max(1, last - started) / 1000.0;
-        err.printf("cairn bench: kafka, %s: %,d events in %.2f s; steady rate %,d/s for latency...%n", name,
-            events, seconds, rate);
+        double cpuMicros = (relay.cpuTime().minus(cpuAtFirst).toNanos() / 1000.0) / events;
+        if (relay instanceof CairnRelay c) {
+          err.printf("cairn bench: kafka, %s: the whole server process, GC and JIT included: %.2f CPU µs per "
+              + "event%n", name, (c.processCpuTime().minus(processAtFirst).toNanos() / 1000.0) / events);
+        }
+        double seconds = Math.max(1, last - counter.firstTimestamp) / 1000.0;
+        double start = (counter.firstTimestamp - started) / 1000.0;
+        err.printf("cairn bench: kafka, %s: %,d events in %.2f s after the first, which came %.2f s after the "
+            + "start, using %.2f CPU µs per event; steady rate %,d/s for latency...%n", name, events, seconds, start,
+            cpuMicros, rate);
         long steady = Math.max(rate * 5L, 1000);
         produce(bootstrap, in, events, steady, rate);
         counter.await(events + steady, PATIENCE);
         counter.readInputTimestamps(bootstrap, in, events, events + steady);
         double[] latencies = counter.latencies(events, events + steady);
-        return new Figures(events / seconds, percentile(latencies, 0.50), percentile(latencies, 0.99), null);
+        return new Figures(events / seconds, start, cpuMicros, percentile(latencies, 0.50),
+            percentile(latencies, 0.99), null);
       }
     } catch (Exception e) {
       err.printf("cairn bench: kafka, %s failed: %s%n", name, e);
-      return new Figures(null, null, null, e.getMessage() == null ? e.toString() : e.getMessage());
+      return new Figures(null, null, null, null, null, e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+  }
+
+  /** Creates the topics with the partitions (one replica: the broker is alone). */
+  static void createTopics(String bootstrap, int partitions, String... topics) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      admin.createTopics(Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all()
+          .get();
     }
   }
 
@@ -152,6 +198,7 @@ public final class KafkaBenchmark {
     private final Map<Long, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long duplicates;
     private volatile long lastTimestamp;
+    private volatile long firstTimestamp = Long.MAX_VALUE;
 
     OutputCounter(String bootstrap, String topic) {
       consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id", "bench-" + UUID.randomUUID(),
@@ -172,6 +219,7 @@ public final class KafkaBenchmark {
               duplicates++;
             }
             lastTimestamp = Math.max(lastTimestamp, r.timestamp());
+            firstTimestamp = Math.min(firstTimestamp, r.timestamp());
           } catch (java.io.IOException e) {
             duplicates++;
           }
@@ -242,14 +290,18 @@ public final class KafkaBenchmark {
 
   /** The Cairn flow, deployed and started through REST; stopped and removed on close. */
   static final class CairnRelay implements Relay {
+    private final CairnServer server;
     private final CairnApi api;
     private final String bootstrap;
     private final String in;
     private final String out;
+    private final int consumers;
     private final String flow = "bench-kafka-" + UUID.randomUUID().toString().substring(0, 8);
 
-    CairnRelay(CairnApi api, String bootstrap, String in, String out) {
-      this.api = api;
+    CairnRelay(CairnServer server, String bootstrap, String in, String out, int consumers) {
+      this.server = server;
+      this.consumers = consumers;
+      this.api = server.api();
       this.bootstrap = bootstrap;
       this.in = in;
       this.out = out;
@@ -261,11 +313,23 @@ public final class KafkaBenchmark {
           - route:
               from:
                 uri: "cairn:source:kafka"
-                parameters: {bootstrapServers: "%s", topic: %s, columns: "id:LONG,user,event,path", subjectColumn: user}
+                parameters: {bootstrapServers: "%s", topic: %s, columns: "id:LONG,user,event,path", subjectColumn: user,
+                  consumers: %d}
                 steps:
                   - to: {uri: "cairn:sink:kafka", parameters: {bootstrapServers: "%s", topic: %s, keyColumn: user}}
-          """.formatted(bootstrap, in, bootstrap, out)));
+          """.formatted(bootstrap, in, consumers, bootstrap, out)));
       api.startFlow(flow);
+    }
+
+    /** The server's threads: the flow's and whatever else the server does meanwhile, GC and JIT aside. */
+    @Override
+    public Duration cpuTime() {
+      return server.applicationCpuTime();
+    }
+
+    /** The whole server process, GC and JIT included. */
+    Duration processCpuTime() {
+      return server.cpuTime();
     }
 
     @Override
@@ -275,31 +339,54 @@ public final class KafkaBenchmark {
     }
   }
 
-  /** The baseline: the same relay with the Kafka clients alone, at-least-once like Cairn's. */
+  /**
+   * The baseline: the same relay with the Kafka clients alone, at-least-once like Cairn's: one thread per
+   * consumer of the group, sharing one producer.
+   */
   static final class BareRelay implements Relay {
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private static final String CLIENT = "bench-bare-relay";
     private final KafkaProducer<byte[], byte[]> producer;
+    private final List<KafkaConsumer<byte[], byte[]>> consumers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private final String out;
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
 
-    BareRelay(String bootstrap, String in, String out) {
+    BareRelay(String bootstrap, String in, String out, int n) {
       this.out = out;
-      consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id", "bare-" + in,
-          "auto.offset.reset", "earliest", "enable.auto.commit", "false", "max.poll.records", "1000"),
-          new ByteArrayDeserializer(), new ByteArrayDeserializer());
-      consumer.subscribe(List.of(in));
-      producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence",
-          "true", "linger.ms", "5", "compression.type", "lz4"), new ByteArraySerializer(), new ByteArraySerializer());
-      thread = new Thread(this::loop, "bench-bare-relay");
+      producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "client.id", CLIENT + "-producer",
+          "acks", "all", "enable.idempotence",
+          "true", "linger.ms", "5", "batch.size", "262144", "compression.type", "lz4"), new ByteArraySerializer(),
+          new ByteArraySerializer());
+      for (int i = 0; i < n; i++) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+            "group.id", "bare-" + in, "client.id", CLIENT + "-consumer-" + i,
+            "auto.offset.reset", "earliest", "enable.auto.commit", "false", "max.poll.records", "2000"),
+            new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(in));
+        consumers.add(consumer);
+        threads.add(new Thread(() -> loop(consumer), CLIENT + "-" + i));
+      }
     }
 
     @Override
     public void start() {
-      thread.start();
+      threads.forEach(Thread::start);
     }
 
-    private void loop() {
+    /** The relay threads and their clients' threads (the producer's sender, the consumers' heartbeats). */
+    @Override
+    public Duration cpuTime() {
+      java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+      long nanos = 0;
+      for (Thread t : Thread.getAllStackTraces().keySet()) {
+        if (t.getName().contains(CLIENT) || t.getName().contains("bare-bench-in-")) {
+          nanos += Math.max(0, mx.getThreadCpuTime(t.threadId()));
+        }
+      }
+      return Duration.ofNanos(nanos);
+    }
+
+    private void loop(KafkaConsumer<byte[], byte[]> consumer) {
       List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
       while (running.get()) {
         var records = consumer.poll(Duration.ofMillis(100));
@@ -327,8 +414,10 @@ public final class KafkaBenchmark {
     @Override
     public void close() throws InterruptedException {
       running.set(false);
-      thread.join(30_000);
-      consumer.close();
+      for (Thread t : threads) {
+        t.join(30_000);
+      }
+      consumers.forEach(KafkaConsumer::close);
       producer.close();
     }
   }

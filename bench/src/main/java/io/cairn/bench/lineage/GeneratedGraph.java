@@ -80,7 +80,7 @@ final class GeneratedGraph {
     }
     copy(copy, "datasets (id, namespace, name, created_at, updated_at)", datasets);
     copy(copy, "lineage_jobs (id, namespace, name, created_at, updated_at)", jobs);
-    copy(copy, "lineage_io (job_id, dataset_id, direction, updated_at)", io);
+    copy(copy, "lineage_io (job_id, dataset_id, direction, created_at)", io);
     copy(copy, "lineage_column_edges (src_dataset_id, src_field, dst_dataset_id, dst_field, job_id, transform_type, "
         + "subtype, masking, updated_at)", edges);
     try (Statement s = c.createStatement()) {

@@ -102,6 +102,44 @@ public final class CairnServer implements AutoCloseable {
     return startToReady;
   }
 
+  /** The CPU time the server process has used so far (every thread), as the operating system counts it. */
+  public Duration cpuTime() {
+    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
+  /**
+   * The CPU time the server's threads other than the JVM's garbage collector and JIT compiler threads have used
+   * so far, from Linux's {@code /proc/<pid>/task/<tid>/stat} (user + system ticks of 10 ms); zero elsewhere.
+   */
+  public Duration applicationCpuTime() {
+    long ticks = 0;
+    try (var tasks = java.nio.file.Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+      for (Path task : tasks.toList()) {
+        String stat;
+        try {
+          stat = java.nio.file.Files.readString(task.resolve("stat"));
+        } catch (java.io.IOException e) {
+          continue; // the thread ended
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("C1 CompilerThre")
+            || name.startsWith("C2 CompilerThre")) {
+          continue;
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+      }
+    } catch (java.io.IOException e) {
+      return Duration.ZERO;
+    }
+    return Duration.ofMillis(ticks * 10);
+  }
+
+  /** The server process (e.g. for its CPU time). */
+  public ProcessHandle process() {
+    return process.toHandle();
+  }
+
   /** A client of this server's REST API, signed in as {@code admin}. */
   public CairnApi api() {
     return api;

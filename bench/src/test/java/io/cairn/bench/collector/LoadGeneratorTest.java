@@ -23,13 +23,15 @@ class LoadGeneratorTest {
   @Test
   void theGeneratorMeasuresAnswersAndCountsErrors() throws Exception {
     try (BareJsonEndpoint endpoint = BareJsonEndpoint.start()) {
-      LoadGenerator load = new LoadGenerator(2, Duration.ofSeconds(2), Duration.ofSeconds(3));
-      LoadGenerator.Result ok = load.run("bare", endpoint.url(), List.of("k", "k"));
+      LoadGenerator load = new LoadGenerator(2, Duration.ofSeconds(1), Duration.ofSeconds(2));
+      LoadGenerator.Result ok = LoadGenerator.combine("bare", List.of(load.run(endpoint.url(), List.of("k", "k")),
+          load.run(endpoint.url(), List.of("k", "k"))));
       assertThat(ok.requests()).isPositive();
       assertThat(ok.errors()).isZero();
       assertThat(ok.eventsPerSecond()).isPositive();
       assertThat(ok.p50Millis()).isLessThanOrEqualTo(ok.p99Millis());
-      LoadGenerator.Result down = load.run("nothing there", "http://127.0.0.1:1", List.of("k", "k"));
+      LoadGenerator.Result down = LoadGenerator.combine("nothing there",
+          List.of(load.run("http://127.0.0.1:1", List.of("k", "k"))));
       assertThat(down.requests()).isZero();
       assertThat(down.errors()).isPositive();
       assertThat(down.firstError()).startsWith("-1");

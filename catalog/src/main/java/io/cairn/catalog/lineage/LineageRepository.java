@@ -109,13 +109,10 @@ public final class LineageRepository {
         long id = ids.get(key(d.namespace(), d.name()));
         owners(tx, "D", id, d.owners(), now, later);
         if (d.direction() != null && jobId != null) {
+          // an edge is written once: later runs of the job add to lineage_run_io, not here
           later.add(tx.insertInto(LINEAGE_IO).set(LINEAGE_IO.JOB_ID, jobId).set(LINEAGE_IO.DATASET_ID, id)
-              .set(LINEAGE_IO.DIRECTION, d.direction())
-              .set(LINEAGE_IO.LAST_RUN, w.run() == null ? null : w.run().runUuid())
-              .set(LINEAGE_IO.UPDATED_AT, now)
-              .onDuplicateKeyUpdate()
-              .set(LINEAGE_IO.LAST_RUN, w.run() == null ? null : w.run().runUuid())
-              .set(LINEAGE_IO.UPDATED_AT, now));
+              .set(LINEAGE_IO.DIRECTION, d.direction()).set(LINEAGE_IO.CREATED_AT, now)
+              .onDuplicateKeyIgnore());
           if (w.run() != null) {
             later.add(tx.insertInto(LINEAGE_RUN_IO).set(LINEAGE_RUN_IO.RUN_UUID, w.run().runUuid())
                 .set(LINEAGE_RUN_IO.DATASET_ID, id).set(LINEAGE_RUN_IO.DIRECTION, d.direction())
@@ -125,8 +122,8 @@ public final class LineageRepository {
         for (LineageWrite.ColumnTag t : d.columnTags()) {
           later.add(tx.insertInto(LINEAGE_COLUMN_TAGS).set(LINEAGE_COLUMN_TAGS.DATASET_ID, id)
               .set(LINEAGE_COLUMN_TAGS.FIELD, t.field()).set(LINEAGE_COLUMN_TAGS.TAG, t.tag())
-              .set(LINEAGE_COLUMN_TAGS.SOURCE, t.source()).set(LINEAGE_COLUMN_TAGS.UPDATED_AT, now)
-              .onDuplicateKeyUpdate().set(LINEAGE_COLUMN_TAGS.UPDATED_AT, now));
+              .set(LINEAGE_COLUMN_TAGS.SOURCE, t.source()).set(LINEAGE_COLUMN_TAGS.CREATED_AT, now)
+              .onDuplicateKeyIgnore());
         }
         if (d.schemaFields() != null) {
           later.add(tx.insertInto(LINEAGE_DATASET_VERSIONS).set(LINEAGE_DATASET_VERSIONS.DATASET_ID, id)
@@ -147,20 +144,42 @@ public final class LineageRepository {
     }
     batch(tx, runs.writes());
     batch(tx, later);
-    java.util.List<Object[]> edges = new java.util.ArrayList<>(columnEdges.values());
-    java.util.List<org.jooq.Query> updates = new java.util.ArrayList<>();
-    for (Object[] e : edges) {
-      updates.add(columnEdgeUpdate(tx, (ColumnEdgeWrite) e[0], (Long) e[1], (Long) e[2], (Long) e[3], now));
-    }
-    int[] updated = batch(tx, updates);
-    java.util.List<org.jooq.Query> inserts = new java.util.ArrayList<>();
-    for (int i = 0; i < edges.size(); i++) {
-      if (updated[i] == 0) {
-        Object[] e = edges.get(i);
-        inserts.add(columnEdgeInsert(tx, (ColumnEdgeWrite) e[0], (Long) e[1], (Long) e[2], (Long) e[3], now));
+    // column edges: the stored ones of the call's destinations are read in one query, then only the absent are
+    // inserted and only those whose transformation changed are updated: the edges every run of a job repeats
+    // cost no statement, no row version and no row lock other writers would wait for
+    Map<java.util.List<Object>, java.util.List<Object>> stored = storedColumnEdges(tx,
+        columnEdges.values().stream().map(e -> (Long) e[2]).collect(java.util.stream.Collectors.toSet()));
+    java.util.List<org.jooq.Query> writesOfEdges = new java.util.ArrayList<>();
+    for (Map.Entry<java.util.List<Object>, Object[]> edge : columnEdges.entrySet()) {
+      Object[] e = edge.getValue();
+      ColumnEdgeWrite w = (ColumnEdgeWrite) e[0];
+      java.util.List<Object> said = java.util.Arrays.asList(w.type(), w.subtype(), w.masking(), w.description());
+      java.util.List<Object> before = stored.get(edge.getKey());
+      if (before == null) {
+        writesOfEdges.add(columnEdgeInsert(tx, w, (Long) e[1], (Long) e[2], (Long) e[3], now));
+      } else if (!before.equals(said)) {
+        writesOfEdges.add(columnEdgeUpdate(tx, w, (Long) e[1], (Long) e[2], (Long) e[3], now));
       }
     }
-    batch(tx, inserts);
+    batch(tx, writesOfEdges);
+  }
+
+  /**
+   * The stored column edges into the given datasets: key (src, srcField, dst, dstField, job) as {@code write} keys
+   * them, value (type, subtype, masking, description).
+   */
+  private static Map<java.util.List<Object>, java.util.List<Object>> storedColumnEdges(DSLContext tx,
+      java.util.Set<Long> destinations) {
+    Map<java.util.List<Object>, java.util.List<Object>> stored = new HashMap<>();
+    java.util.List<Long> all = new java.util.ArrayList<>(destinations);
+    var f = LINEAGE_COLUMN_EDGES;
+    for (int i = 0; i < all.size(); i += 500) {
+      tx.select(f.SRC_DATASET_ID, f.SRC_FIELD, f.DST_DATASET_ID, f.DST_FIELD, f.JOB_ID, f.TRANSFORM_TYPE, f.SUBTYPE,
+              f.MASKING, f.DESCRIPTION).from(f).where(f.DST_DATASET_ID.in(all.subList(i, Math.min(all.size(), i + 500))))
+          .forEach(r -> stored.put(java.util.Arrays.asList(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()),
+              java.util.Arrays.asList(r.value6(), r.value7(), r.value8(), r.value9())));
+    }
+    return stored;
   }
 
   /**
@@ -199,6 +218,26 @@ public final class LineageRepository {
     return namespace + "\u0000" + name;
   }
 
+  /**
+   * The names of keys (from {@link #key}) by namespace, in lists of at most 500 (so a query's bind values stay
+   * few): each entry of the answer is one lookup; a namespace with more names comes several times.
+   */
+  private static java.util.List<Map.Entry<String, java.util.List<String>>> byNamespaceChunks(
+      java.util.Collection<String> keys) {
+    Map<String, java.util.List<String>> names = new java.util.TreeMap<>();
+    for (String k : keys) {
+      String[] p = k.split("\u0000", 2);
+      names.computeIfAbsent(p[0], n -> new java.util.ArrayList<>()).add(p[1]);
+    }
+    java.util.List<Map.Entry<String, java.util.List<String>>> chunks = new java.util.ArrayList<>();
+    names.forEach((namespace, all) -> {
+      for (int i = 0; i < all.size(); i += 500) {
+        chunks.add(Map.entry(namespace, all.subList(i, Math.min(all.size(), i + 500))));
+      }
+    });
+    return chunks;
+  }
+
   /** Upserts the datasets named (keys from {@link #key}) and answers their ids by key. */
   private static Map<String, Long> datasets(DSLContext tx, java.util.Collection<String> keys, OffsetDateTime now) {
     Map<String, Long> ids = new HashMap<>();
@@ -210,16 +249,12 @@ public final class LineageRepository {
           .onConflict(DATASETS.NAMESPACE, DATASETS.NAME).doNothing());
     }
     batch(tx, inserts);
-    java.util.List<String> all = new java.util.ArrayList<>(keys);
-    for (int i = 0; i < all.size(); i += 500) {
-      java.util.List<org.jooq.Row2<String, String>> rows = new java.util.ArrayList<>();
-      for (String k : all.subList(i, Math.min(all.size(), i + 500))) {
-        String[] p = k.split("\u0000", 2);
-        rows.add(org.jooq.impl.DSL.row(p[0], p[1]));
-      }
-      tx.select(DATASETS.ID, DATASETS.NAMESPACE, DATASETS.NAME).from(DATASETS)
-          .where(org.jooq.impl.DSL.row(DATASETS.NAMESPACE, DATASETS.NAME).in(rows))
-          .forEach(r -> ids.put(key(r.value2(), r.value3()), r.value1()));
+    // one query per namespace and 500 names, "namespace = ? and name in (...)": an index range per name on the
+    // (namespace, name) key, where a list of (namespace, name) pairs made PostgreSQL scan the whole table
+    for (Map.Entry<String, java.util.List<String>> chunk : byNamespaceChunks(keys)) {
+      tx.select(DATASETS.ID, DATASETS.NAME).from(DATASETS)
+          .where(DATASETS.NAMESPACE.eq(chunk.getKey()).and(DATASETS.NAME.in(chunk.getValue())))
+          .forEach(r -> ids.put(key(chunk.getKey(), r.value2()), r.value1()));
     }
     for (String k : keys) {
       if (!ids.containsKey(k)) {
@@ -229,17 +264,26 @@ public final class LineageRepository {
     return ids;
   }
 
-  private static org.jooq.Query columnEdgeUpdate(DSLContext tx, ColumnEdgeWrite e, long src, long dst, Long jobId,
-      OffsetDateTime now) {
-    var match = LINEAGE_COLUMN_EDGES.SRC_DATASET_ID.eq(src).and(LINEAGE_COLUMN_EDGES.SRC_FIELD.eq(e.srcField()))
+  /** The stored edge {@code e} names: same source and destination fields, same job (or none). */
+  private static org.jooq.Condition sameEdge(ColumnEdgeWrite e, long src, long dst, Long jobId) {
+    return LINEAGE_COLUMN_EDGES.SRC_DATASET_ID.eq(src).and(LINEAGE_COLUMN_EDGES.SRC_FIELD.eq(e.srcField()))
         .and(LINEAGE_COLUMN_EDGES.DST_DATASET_ID.eq(dst)).and(LINEAGE_COLUMN_EDGES.DST_FIELD.eq(e.dstField()))
         .and(jobId == null ? LINEAGE_COLUMN_EDGES.JOB_ID.isNull() : LINEAGE_COLUMN_EDGES.JOB_ID.eq(jobId));
+  }
+
+  /** Sets the stored edge's transformation to what the event says. */
+  private static org.jooq.Query columnEdgeUpdate(DSLContext tx, ColumnEdgeWrite e, long src, long dst, Long jobId,
+      OffsetDateTime now) {
     return tx.update(LINEAGE_COLUMN_EDGES)
         .set(LINEAGE_COLUMN_EDGES.TRANSFORM_TYPE, e.type()).set(LINEAGE_COLUMN_EDGES.SUBTYPE, e.subtype())
         .set(LINEAGE_COLUMN_EDGES.MASKING, e.masking()).set(LINEAGE_COLUMN_EDGES.DESCRIPTION, e.description())
-        .set(LINEAGE_COLUMN_EDGES.UPDATED_AT, now).where(match);
+        .set(LINEAGE_COLUMN_EDGES.UPDATED_AT, now).where(sameEdge(e, src, dst, jobId));
   }
 
+  /**
+   * Inserts an edge that was not stored when the call read them; a concurrent call inserting the same job's edge
+   * first makes this one's transaction fail on the unique key and be retried, then reading it as stored.
+   */
   private static org.jooq.Query columnEdgeInsert(DSLContext tx, ColumnEdgeWrite e, long src, long dst, Long jobId,
       OffsetDateTime now) {
     return tx.insertInto(LINEAGE_COLUMN_EDGES)
@@ -261,7 +305,10 @@ public final class LineageRepository {
     }
   }
 
-  /** Upserts the jobs (by key, in key order) and answers their ids by key. */
+  /**
+   * Inserts the jobs not stored yet (by key, in key order) and answers their ids by key. A known job's row is not
+   * touched: its runs say when it last ran, and rewriting it made concurrent calls wait on each other's lock.
+   */
   private static Map<String, Long> jobs(DSLContext tx, java.util.SortedMap<String, LineageWrite.JobRef> jobs,
       OffsetDateTime now) {
     java.util.List<org.jooq.Query> upserts = new java.util.ArrayList<>();
@@ -269,19 +316,14 @@ public final class LineageRepository {
       upserts.add(tx.insertInto(LINEAGE_JOBS).set(LINEAGE_JOBS.NAMESPACE, job.namespace())
           .set(LINEAGE_JOBS.NAME, job.name()).set(LINEAGE_JOBS.FLOW_ID, job.flowId())
           .set(LINEAGE_JOBS.CREATED_AT, now).set(LINEAGE_JOBS.UPDATED_AT, now)
-          .onConflict(LINEAGE_JOBS.NAMESPACE, LINEAGE_JOBS.NAME).doUpdate().set(LINEAGE_JOBS.UPDATED_AT, now));
+          .onConflict(LINEAGE_JOBS.NAMESPACE, LINEAGE_JOBS.NAME).doNothing());
     }
     batch(tx, upserts);
     Map<String, Long> ids = new HashMap<>();
-    java.util.List<LineageWrite.JobRef> all = new java.util.ArrayList<>(jobs.values());
-    for (int i = 0; i < all.size(); i += 500) {
-      java.util.List<org.jooq.Row2<String, String>> rows = new java.util.ArrayList<>();
-      for (LineageWrite.JobRef job : all.subList(i, Math.min(all.size(), i + 500))) {
-        rows.add(org.jooq.impl.DSL.row(job.namespace(), job.name()));
-      }
-      tx.select(LINEAGE_JOBS.ID, LINEAGE_JOBS.NAMESPACE, LINEAGE_JOBS.NAME).from(LINEAGE_JOBS)
-          .where(org.jooq.impl.DSL.row(LINEAGE_JOBS.NAMESPACE, LINEAGE_JOBS.NAME).in(rows))
-          .forEach(r -> ids.put(key(r.value2(), r.value3()), r.value1()));
+    for (Map.Entry<String, java.util.List<String>> chunk : byNamespaceChunks(jobs.keySet())) {
+      tx.select(LINEAGE_JOBS.ID, LINEAGE_JOBS.NAME).from(LINEAGE_JOBS)
+          .where(LINEAGE_JOBS.NAMESPACE.eq(chunk.getKey()).and(LINEAGE_JOBS.NAME.in(chunk.getValue())))
+          .forEach(r -> ids.put(key(chunk.getKey(), r.value2()), r.value1()));
     }
     if (ids.size() != jobs.size()) {
       throw new IllegalStateException("jobs not stored: " + jobs.keySet());

@@ -133,6 +133,44 @@ class LineageRepositoryTest {
         .hasToString("4");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void repeatedRunsLeaveUnchangedEdgesAloneAndManyDatasetsResolve(String name, DataSource ds) {
+    CatalogDatabase db = new CatalogDatabase(ds);
+    db.migrate();
+    LineageRepository repo = new LineageRepository(db);
+    LineageQueries queries = new LineageQueries(db);
+    ColumnEdgeWrite edge = new ColumnEdgeWrite("ns", "ra", "email", "ns", "rb", "email_hash", "DIRECT",
+        "TRANSFORMATION", true, "sha");
+    repo.store(event(UUID.randomUUID().toString(), "rjob", "COMPLETE", "ra", "rb", List.of(edge)));
+    String edgeTime = "select cast(updated_at as varchar(64)) from lineage_column_edges where src_field = 'email'"
+        + " and dst_field = 'email_hash' and dst_dataset_id = (select id from datasets where name = 'rb')";
+    Object first = db.dsl().fetchValue(edgeTime);
+    String second = UUID.randomUUID().toString();
+    repo.store(event(second, "rjob", "COMPLETE", "ra", "rb", List.of(edge)));
+    assertThat(db.dsl().fetchValue(edgeTime)).as("the same edge from another run is not rewritten").isEqualTo(first);
+    assertThat(db.dsl().fetchValue("select count(*) from lineage_run_io where run_uuid = ?", second))
+        .as("the run's reads and writes are recorded all the same").hasToString("2");
+    repo.store(event(UUID.randomUUID().toString(), "rjob", "COMPLETE", "ra", "rb", List.of(new ColumnEdgeWrite(
+        "ns", "ra", "email", "ns", "rb", "email_hash", "DIRECT", "TRANSFORMATION", false, "sha"))));
+    assertThat(queries.columnLineage(queries.datasetId("ns", "ra").orElseThrow(), "email", 1, Direction.DOWNSTREAM))
+        .singleElement().satisfies(e -> assertThat(e.masking()).as("a changed edge is updated").isFalse());
+
+    // one call naming 1,300 datasets in two namespaces: every name resolves (lookups of up to 500 names each)
+    List<DatasetIo> io = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_300; i++) {
+      io.add(new DatasetIo(i % 2 == 0 ? "ns" : "other", "in-" + i, "INPUT", null, null, null));
+    }
+    io.add(new DatasetIo("ns", "wide-out", "OUTPUT", null, null, null));
+    repo.store(new LineageWrite("RUN", "COMPLETE", OffsetDateTime.now(), "https://example.org/test", "{}",
+        new JobRef("cairn", "wide", null), new RunInfo(UUID.randomUUID().toString(), null, "COMPLETE", null), io,
+        List.of()));
+    long out = queries.datasetId("ns", "wide-out").orElseThrow();
+    assertThat(db.dsl().fetchValue("select count(*) from lineage_io where job_id = (select id from lineage_jobs"
+        + " where name = 'wide') and direction = 'INPUT'")).hasToString("1300");
+    assertThat(queries.graph(NodeType.DATASET, out, 2, Direction.UPSTREAM).nodes()).hasSize(1_302);
+  }
+
   private static LineageWrite event(String run, String job, String type, String in, String out,
       List<ColumnEdgeWrite> edges) {
     return new LineageWrite("RUN", type, OffsetDateTime.now(), "https://example.org/test", "{}",

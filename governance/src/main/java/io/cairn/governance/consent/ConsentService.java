@@ -157,14 +157,9 @@ public final class ConsentService implements ConsentCapture {
     if (signal.isEmpty()) {
       return;
     }
-    signal.purposes().keySet().forEach(this::requirePurpose);
+    validate(signal);
     TcfConsent tc = signal.tcString() == null ? null : TcfDecoder.decode(signal.tcString());
-    List<SubjectIdentifier> ids = signal.identifiers().stream()
-        .filter(e -> e.getValue() != null && !e.getValue().isBlank())
-        .map(e -> new SubjectIdentifier(snake(e.getKey()), e.getValue())).toList();
-    if (ids.isEmpty()) {
-      throw new IllegalArgumentException("the event carries consent but no identifier to record it for");
-    }
+    List<SubjectIdentifier> ids = identifiers(signal);
     long subject = resolve(ids);
     String by = "collector";
     if (tc != null) {
@@ -187,6 +182,26 @@ public final class ConsentService implements ConsentCapture {
             by, null);
       }
     });
+  }
+
+  /** Refuses a signal with an unknown purpose, a malformed TC string or no identifier; records nothing. */
+  @Override
+  public void validate(ConsentSignal signal) {
+    if (signal.isEmpty()) {
+      return;
+    }
+    signal.purposes().keySet().forEach(this::requirePurpose);
+    if (signal.tcString() != null) {
+      TcfDecoder.decode(signal.tcString());
+    }
+    if (identifiers(signal).isEmpty()) {
+      throw new IllegalArgumentException("the event carries consent but no identifier to record it for");
+    }
+  }
+
+  private static List<SubjectIdentifier> identifiers(ConsentSignal signal) {
+    return signal.identifiers().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
+        .map(e -> new SubjectIdentifier(snake(e.getKey()), e.getValue())).toList();
   }
 
   /** {@code userId} -> {@code user_id}. */

@@ -45,10 +45,15 @@ public final class ErasureService {
   private final AuditLog audit;
   private final LineageQueries lineage;
   private final ErasureTargets targets;
+  private final List<PersonRecords> ownStores;
 
+  /**
+   * @param ownStores Cairn's own stores that may hold records about a person (the quarantine), handled after
+   *     the datasets
+   */
   public ErasureService(DsarRepository requests, ErasureRepository erasure, LineageQueries lineage,
       ErasureTargets targets, IdentifierResolver resolver, List<SubjectInfoSource> infoSources,
-      SubjectHasher hasher, BundleCipher cipher, AuditLog audit) {
+      List<PersonRecords> ownStores, SubjectHasher hasher, BundleCipher cipher, AuditLog audit) {
     this.requests = requests;
     this.erasure = erasure;
     this.resolver = resolver;
@@ -58,6 +63,7 @@ public final class ErasureService {
     this.audit = audit;
     this.lineage = lineage;
     this.targets = targets;
+    this.ownStores = List.copyOf(ownStores);
   }
 
   /**
@@ -107,6 +113,12 @@ public final class ErasureService {
         complete &= !(step.action().equals("skipped") && step.detail() != null && isFailure(step.detail()));
         steps.add(step);
       }
+      Map<String, Object> ownData = new LinkedHashMap<>();
+      for (PersonRecords store : ownStores) {
+        DsarStepEntry step = own(store, type, values, ownData);
+        complete &= !(step.action().equals("skipped") && isFailure(step.detail()));
+        steps.add(step);
+      }
       requests.addSteps(requestId, steps);
       Map<String, Object> proof = new LinkedHashMap<>();
       proof.put("request", requestId);
@@ -119,7 +131,7 @@ public final class ErasureService {
       AuditEntry entry = audit.record(requestedBy, "dsar." + type.code(), "dsar:" + requestId,
           complete ? "ok" : "incomplete", proof);
       if (type == DsarType.ACCESS) {
-        String bundle = bundle(requestId, resolved, bundleData, steps);
+        String bundle = bundle(requestId, resolved, bundleData, ownData, steps);
         requests.finish(requestId, entry.seq(), cipher.encrypt(bundle));
       } else if (complete) {
         requests.finish(requestId, entry.seq(), null);
@@ -172,6 +184,24 @@ public final class ErasureService {
     }
   }
 
+  /** Handles one of Cairn's own stores; an access request puts its records under the store's name in ownData. */
+  private static DsarStepEntry own(PersonRecords store, DsarType type, Set<String> values,
+      Map<String, Object> ownData) {
+    try {
+      if (type == DsarType.ACCESS) {
+        List<Map<String, Object>> records = store.export(values);
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("matchedBy", store.matchedBy());
+        section.put("records", records);
+        ownData.put(store.ref().name(), section);
+        return step(store.ref(), "exported", records.size(), "by " + store.matchedBy());
+      }
+      return step(store.ref(), "deleted", store.erase(values), "by " + store.matchedBy());
+    } catch (RuntimeException e) {
+      return step(store.ref(), "skipped", 0, PersonData.reason(e));
+    }
+  }
+
   /** An action that went wrong (as opposed to a dataset left alone on purpose or out of reach). */
   private static boolean isFailure(String detail) {
     return detail.startsWith(PersonData.FAILED);
@@ -192,12 +222,13 @@ public final class ErasureService {
   }
 
   private String bundle(String requestId, Set<Identifier> resolved, List<Map<String, Object>> datasets,
-      List<DsarStepEntry> steps) {
+      Map<String, Object> ownData, List<DsarStepEntry> steps) {
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("request", requestId);
     b.put("generatedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
     b.put("identifiers", resolved.stream().map(i -> Map.of("type", i.type(), "value", i.value())).toList());
     b.put("datasets", datasets);
+    b.putAll(ownData);
     b.put("notReached", steps.stream().filter(s -> s.action().equals("skipped")).map(ErasureService::stepJson)
         .toList());
     for (SubjectInfoSource source : infoSources) {

@@ -85,7 +85,8 @@ class ErasureServiceTest {
           public Map<String, Object> describe(java.util.Set<Identifier> ids) {
             return Map.of("purposes", List.of("email_marketing"));
           }
-        }), hasher, new BundleCipher(key), audit);
+        }), List.of(new QuarantinedPersonRecords(new io.cairn.catalog.QuarantineReviewRepository(catalog))), hasher,
+        new BundleCipher(key), audit);
   }
 
   @AfterEach
@@ -185,6 +186,47 @@ class ErasureServiceTest {
       assertThat(rs.getString(1)).isNull();
       assertThat(rs.getString(2)).startsWith("anon:").hasSize(21);
     }
+  }
+
+  @Test
+  void quarantinedRecordsAboutThePersonAreExportedThenErased() {
+    io.cairn.catalog.FlowId flow = new io.cairn.catalog.FlowId("crm-import");
+    new io.cairn.catalog.FlowRepository(catalog).save(flow, "CRM", null, "yaml", "v1", "engineer", "alice");
+    new io.cairn.catalog.RunRepository(catalog).start("q-run", flow, 1, "manual", "node-a");
+    new io.cairn.catalog.QuarantineRepository(catalog).addAll(List.of(
+        // quarantined by a step that held the row: the subject is known
+        new io.cairn.catalog.QuarantineEntry(0, "q-run", flow, "file", "/crm.csv", "2", "bad date",
+            "{\"id\":\"77\",\"d\":\"2023-02-30\"}", null, "dora@example.com"),
+        // a malformed source line: no subject, but the email is in it (in another case)
+        new io.cairn.catalog.QuarantineEntry(0, "q-run", flow, "file", "/crm.csv", "5", "line 5: 3 columns, 4 expected",
+            "9,DORA@EXAMPLE.COM,Dora", null),
+        // someone else's records, one with a short id that must not match by payload
+        new io.cairn.catalog.QuarantineEntry(0, "q-run", flow, "file", "/crm.csv", "7", "bad date",
+            "{\"id\":\"77\",\"email\":\"eve@example.com\"}", null, "eve@example.com")));
+    List<Identifier> dora = List.of(new Identifier("email", "Dora@Example.com"), new Identifier("customer_id", "77"));
+
+    var access = service.submit(DsarType.ACCESS, dora, null, "carla");
+    var exported = service.run(access.id(), DsarType.ACCESS, dora, "carla");
+    assertThat(exported.steps()).filteredOn(st -> st.dataset().equals("quarantine")).singleElement()
+        .satisfies(st -> {
+          assertThat(st.action()).isEqualTo("exported");
+          assertThat(st.rows()).isEqualTo(2);
+        });
+    String bundle = service.bundle(access.id()).orElseThrow();
+    assertThat(bundle).contains("\"quarantine\":{\"matchedBy\"").contains("2023-02-30").contains("DORA@EXAMPLE.COM")
+        .doesNotContain("eve@");
+
+    var erase = service.submit(DsarType.ERASURE, dora, null, "carla");
+    var outcome = service.run(erase.id(), DsarType.ERASURE, dora, "carla");
+    assertThat(outcome.complete()).isTrue();
+    assertThat(outcome.steps()).filteredOn(st -> st.dataset().equals("quarantine")).singleElement()
+        .satisfies(st -> {
+          assertThat(st.action()).isEqualTo("deleted");
+          assertThat(st.rows()).as("by subject, and by the email in the line whatever its case").isEqualTo(2);
+        });
+    assertThat(new io.cairn.catalog.QuarantineRepository(catalog).forRun("q-run", 0, 10))
+        .as("someone else's record stays, though it holds the person's short id 77")
+        .extracting(io.cairn.catalog.QuarantineEntry::sourceOffset).containsExactly("7");
   }
 
   @Test

@@ -2,41 +2,64 @@ package io.cairn.platform.collector;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.catalog.collector.WriteKeyEntry;
 import io.cairn.governance.consent.ConsentCapture;
 import io.cairn.governance.consent.ConsentSignal;
 import io.cairn.platform.collector.wal.EventLog;
-import io.cairn.platform.collector.wal.LogEntry;
+import io.cairn.platform.collector.wal.LogBatch;
 import io.cairn.platform.collector.wal.LogFullException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Accepts Segment events: checks sizes, reads the body, authenticates the write key (Basic user name or the
  * body's {@code writeKey}), validates every event (a batch is accepted or refused whole), applies the key's rate
- * limit, stamps the events, hands their consent signals to {@link ConsentCapture} and forces them into the
- * write-ahead log. Only then does the caller answer 200: nothing acknowledged is lost.
+ * limit, stamps the events and forces them into the write-ahead log. Only then does the caller answer 200: nothing
+ * acknowledged is lost. {@link #acceptAsync} returns before the force, with a future the caller answers from, so
+ * that no thread waits for the group commit.
  *
- * <p>Consent is captured before the write, so a 400 for a malformed consent signal means no event of the request
- * was stored. Thread-safe.
+ * <p>Consent: the events' signals are built and {@linkplain ConsentCapture#validate validated} before the write (a
+ * malformed one is a 400 and nothing is stored), and {@linkplain ConsentCapture#capture captured} only after the
+ * events are durably written, so a refused or failed write records no consent. When capturing fails after the
+ * write the answer is 503: the client sends the request again, which stores the events a second time under the
+ * same messageIds (readers that upsert by messageId keep them once) and captures the consent then.
+ *
+ * <p>Batch events are stamped by splicing the stamp into their bytes as received ({@link EventStamp}); the rest
+ * are stamped as trees and written out again. Thread-safe.
  */
 final class Collector {
   private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
   /** The kind of request that carries a batch ({@code /v1/batch}, {@code /v1/import}). */
   static final String BATCH = "batch";
+  /**
+   * The largest record buffer a thread keeps for its next request (a batch of 100 typical events takes about 50
+   * KB); larger requests get a buffer of their own.
+   */
+  static final int KEPT_BUFFER_BYTES = 256 << 10;
 
   private final ObjectMapper json;
-  private final com.fasterxml.jackson.databind.ObjectWriter writer;
+  private final ObjectWriter writer;
   private final WriteKeys keys;
   private final EventLog log;
   private final RateLimits limits;
   private final ConsentCapture consent;
   private final int maxEventBytes;
   private final int maxBatchBytes;
+  /**
+   * Each thread's record buffer, reused from request to request: the log has copied a batch's bytes when {@link
+   * EventLog#appendAsync} returns, and nothing reads the batch after that.
+   */
+  private final ThreadLocal<LogBatch> buffers = new ThreadLocal<>();
 
   Collector(ObjectMapper json, WriteKeys keys, EventLog log, RateLimits limits, ConsentCapture consent,
       int maxEventBytes, int maxBatchBytes) {
@@ -56,21 +79,58 @@ final class Collector {
   }
 
   /**
-   * Accepts one request.
+   * Accepts one request and waits until its events are stored (and their consent captured). The consent capture
+   * then runs on the thread that completed the write, the log's flusher: for callers that wait, such as tests; the
+   * HTTP side uses {@link #acceptAsync} with an executor of its own.
    *
    * @param kind an event type for the single-event endpoints, or {@link #BATCH}
    * @return the number of events stored
    */
   int accept(String kind, byte[] body, RequestMeta meta) throws CollectorException {
-    if (body.length > limit(kind)) {
+    try {
+      return acceptAsync(kind, body, meta, Runnable::run).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CollectorException(503, "interrupted while the events were stored; retry later", 5);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof CollectorException c) {
+        throw c;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * Accepts one request without waiting for the write-ahead log's force: everything that refuses the request
+   * (size, JSON, write key, validation, rate limit, consent, a full log) is thrown here, before anything is stored;
+   * the future completes with the number of events stored once they are on disk and their consent is captured, or
+   * fails with a {@link CollectorException} (503) when they could not be stored or their consent not recorded.
+   *
+   * @param kind an event type for the single-event endpoints, or {@link #BATCH}
+   * @param afterWrite runs the consent capture (a database write) once the events are stored, off the log's flusher
+   *     thread; not used when the events carry no consent signal
+   */
+  CompletableFuture<Integer> acceptAsync(String kind, byte[] body, RequestMeta meta, Executor afterWrite)
+      throws CollectorException {
+    return acceptAsync(kind, body, body.length, meta, afterWrite);
+  }
+
+  /**
+   * As {@link #acceptAsync(String, byte[], RequestMeta, Executor)}, for a body that is the first {@code length}
+   * bytes of {@code body}. Nothing reads {@code body} once this has returned or thrown, so the caller may reuse it.
+   */
+  CompletableFuture<Integer> acceptAsync(String kind, byte[] body, int length, RequestMeta meta, Executor afterWrite)
+      throws CollectorException {
+    if (length > limit(kind)) {
       throw CollectorException.badRequest((BATCH.equals(kind) ? "the batch is more than " : "the event is more than ")
           + limit(kind) + " bytes; send at most " + maxEventBytes + " bytes per event and " + maxBatchBytes
           + " per batch");
     }
-    if (body.length == 0) {
+    if (length == 0) {
       throw CollectorException.badRequest("the body is empty: send a JSON event");
     }
-    ParsedBody parsed = BATCH.equals(kind) ? ParsedBody.batch(json, body, maxEventBytes) : ParsedBody.single(json, body);
+    ParsedBody parsed = BATCH.equals(kind) ? ParsedBody.batch(json, body, length, maxEventBytes)
+        : ParsedBody.single(json, body, length);
     String key = meta.basicUser() != null && !meta.basicUser().isEmpty() ? meta.basicUser() : parsed.writeKey();
     if (key == null) {
       throw new CollectorException(401, "no write key: send it as the user name of Basic authentication or as "
@@ -78,12 +138,12 @@ final class Collector {
     }
     WriteKeyEntry writeKey = keys.resolve(key).orElseThrow(() -> new CollectorException(401,
         "unknown or revoked write key"));
-    List<ObjectNode> events = parsed.events();
+    List<RawEvent> events = parsed.events();
     if (events.isEmpty()) {
-      return 0;
+      return CompletableFuture.completedFuture(0);
     }
     for (int i = 0; i < events.size(); i++) {
-      SegmentEvents.validate(events.get(i), BATCH.equals(kind) ? null : kind, where(kind, i));
+      SegmentEvents.validate(events.get(i).fields(), BATCH.equals(kind) ? null : kind, i);
     }
     long wait = limits.tryAcquire(writeKey.id(), events.size());
     if (wait > 0) {
@@ -91,35 +151,100 @@ final class Collector {
           wait);
     }
     String receivedAt = meta.receivedAt().toString();
-    List<LogEntry> entries = new ArrayList<>(events.size());
+    EventStamp stamp = EventStamp.spliceable(parsed.context())
+        ? new EventStamp(parsed.contextFields(), meta, writeKey.id(), receivedAt) : null;
+    LogBatch records = records(length + events.size() * (stamp == null ? 256 : stamp.extraBytes()));
     List<ConsentSignal> signals = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
-      ObjectNode e = events.get(i);
-      String messageId = SegmentEvents.stamp(e, parsed.context(), writeKey.id(), meta, receivedAt);
-      if (ConsentSignals.present(e, meta)) {
-        ConsentSignal signal = ConsentSignals.of(e, meta, where(kind, i));
+      RawEvent e = events.get(i);
+      ObjectNode stamped;
+      if (e.tree() || stamp == null) {
+        stamped = e.tree() ? e.fields() : parse(body, e);
+        records.begin(SegmentEvents.stamp(stamped, parsed.context(), writeKey.id(), meta, receivedAt))
+            .write(bytes(stamped));
+      } else {
+        String given = ParsedBody.text(e.fields().get("messageId"));
+        String messageId = given != null ? given : UUID.randomUUID().toString();
+        records.begin(messageId);
+        stamp.write(body, e, given != null ? null : messageId, records);
+        boolean consentInContext = stamp.contextHas(e, "consent") || stamp.contextHas(e, "tcf");
+        stamped = consentInContext || ConsentSignals.present(e.fields(), meta)
+            ? parse(records.currentValue(), null) : null;
+      }
+      records.end();
+      if (stamped != null && ConsentSignals.present(stamped, meta)) {
+        ConsentSignal signal = ConsentSignals.of(stamped, meta, where(kind, i));
         if (!signal.isEmpty()) {
           signals.add(signal);
         }
       }
-      entries.add(LogEntry.of(messageId, bytes(e)));
     }
     for (ConsentSignal s : signals) {
       try {
-        consent.capture(s);
+        consent.validate(s);
       } catch (IllegalArgumentException e) {
         throw CollectorException.badRequest("consent: " + e.getMessage());
       }
     }
+    CompletableFuture<Long> written;
     try {
-      log.append(entries);
+      written = log.appendAsync(records);
     } catch (LogFullException e) {
       throw new CollectorException(503, e.getMessage(), 5);
     } catch (IOException e) {
-      LOG.error("could not write {} events to the write-ahead log", entries.size(), e);
-      throw new CollectorException(503, "the collector could not store the events; retry later", 5);
+      throw notStored(records.count(), e);
     }
-    return entries.size();
+    int count = records.count();
+    CompletableFuture<Integer> stored = written.handle((end, failure) -> {
+      if (failure != null) {
+        throw new CompletionException(notStored(count, failure));
+      }
+      return count;
+    });
+    return signals.isEmpty() ? stored : stored.thenApplyAsync(n -> {
+      for (ConsentSignal s : signals) {
+        try {
+          consent.capture(s);
+        } catch (RuntimeException e) {
+          LOG.error("{} events were stored but their consent could not be recorded", n, e);
+          throw new CompletionException(new CollectorException(503, "the events were stored but their consent could "
+              + "not be recorded; send them again", 5));
+        }
+      }
+      return n;
+    }, afterWrite);
+  }
+
+  /**
+   * An empty record batch for this request: the thread's own when it has room for the expected bytes; a new one
+   * otherwise, which the thread keeps when it is at most {@link #KEPT_BUFFER_BYTES}.
+   */
+  private LogBatch records(int expected) {
+    LogBatch kept = buffers.get();
+    if (kept != null && kept.capacity() >= expected && kept.capacity() <= KEPT_BUFFER_BYTES) {
+      return kept.reset();
+    }
+    LogBatch fresh = new LogBatch(expected);
+    if (fresh.capacity() <= KEPT_BUFFER_BYTES) {
+      buffers.set(fresh);
+    } else if (kept != null && kept.capacity() > KEPT_BUFFER_BYTES) {
+      buffers.remove(); // it grew beyond the bound while it was written
+    }
+    return fresh;
+  }
+
+  private static CollectorException notStored(int count, Throwable cause) {
+    LOG.error("could not write {} events to the write-ahead log", count, cause);
+    return new CollectorException(503, "the collector could not store the events; retry later", 5);
+  }
+
+  /** Parses stamped or original event bytes (a slice of the body when {@code e} is given) as a tree. */
+  private ObjectNode parse(byte[] bytes, RawEvent e) {
+    try {
+      return (ObjectNode) (e == null ? json.readTree(bytes) : json.readTree(bytes, e.start(), e.end() - e.start()));
+    } catch (IOException ex) {
+      throw new IllegalStateException("an event read once does not read again", ex);
+    }
   }
 
   private byte[] bytes(ObjectNode event) {

@@ -49,6 +49,14 @@ public class CollectorConfig {
   @Max(16 << 20)
   private int maxBatchBytes = 500 * 1024;
 
+  /**
+   * Addresses or CIDR ranges of the proxies in front of the collector (e.g. {@code 10.0.0.0/8}); a request whose
+   * peer is one of them is stamped with the client address its {@code X-Forwarded-For} names. Empty (the
+   * default): the socket's peer address, and the header is never trusted.
+   */
+  @JsonProperty
+  private List<String> trustedProxies = List.of();
+
   /** Origins browsers may send events from ({@code *}: any). */
   @JsonProperty
   private List<String> allowedOrigins = List.of("*");
@@ -87,6 +95,10 @@ public class CollectorConfig {
 
   public int maxBatchBytes() {
     return maxBatchBytes;
+  }
+
+  public List<String> trustedProxies() {
+    return trustedProxies;
   }
 
   public List<String> allowedOrigins() {

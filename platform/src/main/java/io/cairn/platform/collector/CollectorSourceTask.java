@@ -34,6 +34,7 @@ final class CollectorSourceTask implements SourceTask {
       Column.of("ip", ColumnType.STRING), Column.of("userAgent", ColumnType.STRING),
       Column.of("writeKeyId", ColumnType.LONG));
 
+  private static final String FLOW_CURSOR = "flow:";
   private final EventLog log;
   private final ObjectMapper json;
   private final DatasetRef dataset;
@@ -55,10 +56,20 @@ final class CollectorSourceTask implements SourceTask {
   @Override
   public void start(TaskContext context, String resumeOffset) throws Exception {
     this.context = context;
-    this.cursor = "flow:" + context.flowId();
+    this.cursor = cursorName(context.flowId());
     position = Math.max(resumeOffset == null ? 0 : Long.parseLong(resumeOffset), log.start());
     boundedEnd = log.end();
     log.commit(cursor, position);
+  }
+
+  /** The write-ahead log cursor of a flow's reads. */
+  static String cursorName(String flowId) {
+    return FLOW_CURSOR + flowId;
+  }
+
+  /** The flow a cursor belongs to, or null when it is not a flow's. */
+  static String flowOf(String cursor) {
+    return cursor.startsWith(FLOW_CURSOR) ? cursor.substring(FLOW_CURSOR.length()) : null;
   }
 
   @Override

@@ -21,11 +21,11 @@ final class Ga4Events {
 
   private Ga4Events() {}
 
-  static byte[] toBatch(ObjectMapper json, byte[] body, String apiSecret, String measurementId)
+  static byte[] toBatch(ObjectMapper json, byte[] body, int length, String apiSecret, String measurementId)
       throws CollectorException {
     JsonNode root;
     try {
-      root = json.readTree(body);
+      root = json.readTree(body, 0, length);
     } catch (IOException e) {
       throw CollectorException.badRequest("malformed JSON: " + ParsedBody.firstLine(e));
     }

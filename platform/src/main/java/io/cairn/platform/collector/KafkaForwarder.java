@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,13 +31,17 @@ final class KafkaForwarder implements Managed {
   private static final int CHUNK = 2000;
 
   private final EventLog log;
-  private final String bootstrapServers;
+  private final Supplier<String> bootstrapServers;
   private final String topic;
   private volatile boolean running;
   private volatile boolean connected;
   private Thread thread;
 
-  KafkaForwarder(EventLog log, String bootstrapServers, String topic) {
+  /**
+   * @param bootstrapServers the brokers, asked for each new producer (the embedded broker's port is known only
+   *     once it has started, and may change when it starts again on port 0)
+   */
+  KafkaForwarder(EventLog log, Supplier<String> bootstrapServers, String topic) {
     this.log = log;
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
@@ -68,7 +73,13 @@ final class KafkaForwarder implements Managed {
   }
 
   String describe() {
-    return topic + " on " + bootstrapServers;
+    String servers;
+    try {
+      servers = bootstrapServers.get();
+    } catch (IllegalStateException notStarted) {
+      servers = "a broker that is not started";
+    }
+    return topic + " on " + servers;
   }
 
   private void loop() {
@@ -116,7 +127,7 @@ final class KafkaForwarder implements Managed {
 
   private KafkaProducer<byte[], byte[]> newProducer() {
     return new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.get(),
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
         ProducerConfig.LINGER_MS_CONFIG, 5,

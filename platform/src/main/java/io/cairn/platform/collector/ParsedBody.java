@@ -4,49 +4,76 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A request body read as Segment's API has it: one event, or a batch ({@code {"batch": [...], "context": {},
- * "writeKey": "..."}}). Batches are read with a streaming parser so that each event's size in bytes is known
- * without writing it out again.
+ * "writeKey": "..."}}). Batches are read once with a streaming parser: each event's bytes are located in the body
+ * (so its size is known and its stamp can be spliced in without writing it out again) and only its top-level
+ * fields are kept as a shallow view, see {@link RawEvent}. The parser still reads every token, so malformed JSON
+ * anywhere is refused.
  *
  * @param events the events, in order
  * @param writeKey the body's {@code writeKey}, or null
  * @param context a batch's shared {@code context}, or null
+ * @param contextFields the fields of a batch's shared {@code context} as they are in the body ({@code "name":
+ *     value}), by name
  */
-record ParsedBody(List<ObjectNode> events, String writeKey, ObjectNode context) {
-  /** Reads one event. */
-  static ParsedBody single(ObjectMapper json, byte[] body) throws CollectorException {
+record ParsedBody(List<RawEvent> events, String writeKey, ObjectNode context, Map<String, byte[]> contextFields) {
+  /** Top-level fields the stamp sets or removes: an event that has them is stamped as a tree. */
+  private static final Set<String> STAMPED = Set.of("writeKey", "receivedAt", "writeKeyId");
+  /**
+   * The shallow view's stand-ins for a field's object or array, shared by every event: empty and unmodifiable
+   * (their contents are never read, and a write would throw rather than leak into another event).
+   */
+  private static final ObjectNode OBJECT = new ObjectNode(JsonNodeFactory.instance, Map.of());
+  private static final ArrayNode ARRAY = new ArrayNode(JsonNodeFactory.instance, List.of());
+
+  /** Reads one event: the first {@code length} bytes of {@code body}. */
+  static ParsedBody single(ObjectMapper json, byte[] body, int length) throws CollectorException {
     JsonNode node;
     try {
-      node = json.readTree(body);
+      node = json.readTree(body, 0, length);
     } catch (IOException e) {
       throw CollectorException.badRequest("malformed JSON: " + firstLine(e));
     }
     if (!(node instanceof ObjectNode event)) {
       throw CollectorException.badRequest("the body must be a JSON object (one event)");
     }
-    return new ParsedBody(List.of(event), text(event.get("writeKey")), null);
+    return new ParsedBody(List.of(RawEvent.tree(event)), text(event.get("writeKey")), null, Map.of());
   }
 
-  /** Reads a batch, refusing any event larger than {@code maxEventBytes}. */
-  static ParsedBody batch(ObjectMapper json, byte[] body, int maxEventBytes) throws CollectorException {
-    try (JsonParser p = json.getFactory().createParser(body)) {
+  /**
+   * Reads a batch (the first {@code length} bytes of {@code body}), refusing any event larger than {@code
+   * maxEventBytes}.
+   */
+  static ParsedBody batch(ObjectMapper json, byte[] body, int length, int maxEventBytes) throws CollectorException {
+    try (JsonParser p = json.getFactory().createParser(body, 0, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw CollectorException.badRequest("the body must be a JSON object with a \"batch\" array");
       }
-      List<ObjectNode> events = null;
+      List<RawEvent> events = null;
       String writeKey = null;
       ObjectNode context = null;
+      Map<String, byte[]> contextFields = Map.of();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
         if ("batch".equals(field) && value == JsonToken.START_ARRAY) {
-          events = events(json, p, maxEventBytes);
+          events = events(json, p, body, maxEventBytes);
+        } else if ("context".equals(field) && value == JsonToken.START_OBJECT) {
+          int start = (int) p.currentTokenLocation().getByteOffset();
+          contextFields = fields(p, body);
+          context = (ObjectNode) json.readTree(body, start, (int) p.currentTokenLocation().getByteOffset() + 1 - start);
         } else {
           JsonNode node = json.readTree(p);
           if ("writeKey".equals(field)) {
@@ -62,22 +89,21 @@ record ParsedBody(List<ObjectNode> events, String writeKey, ObjectNode context) 
       if (events == null) {
         throw CollectorException.badRequest("the body needs a \"batch\" array of events");
       }
-      return new ParsedBody(events, writeKey, context);
+      return new ParsedBody(events, writeKey, context, contextFields);
     } catch (IOException e) {
       throw CollectorException.badRequest("malformed JSON: " + firstLine(e));
     }
   }
 
-  private static List<ObjectNode> events(ObjectMapper json, JsonParser p, int maxEventBytes)
+  private static List<RawEvent> events(ObjectMapper json, JsonParser p, byte[] body, int maxEventBytes)
       throws IOException, CollectorException {
-    List<ObjectNode> events = new ArrayList<>();
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      long start = p.currentTokenLocation().getByteOffset();
-      JsonNode node = json.readTree(p);
-      long size = p.currentLocation().getByteOffset() - start;
-      if (!(node instanceof ObjectNode event)) {
+    List<RawEvent> events = new ArrayList<>();
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t != JsonToken.START_OBJECT) {
         throw CollectorException.badRequest("batch[" + events.size() + "] is not a JSON object");
       }
+      RawEvent event = scan(json, p, body);
+      int size = event.end() - event.start();
       if (size > maxEventBytes) {
         throw CollectorException.badRequest("batch[" + events.size() + "] is " + size + " bytes; an event may have at most "
             + maxEventBytes + " bytes");
@@ -85,6 +111,93 @@ record ParsedBody(List<ObjectNode> events, String writeKey, ObjectNode context) 
       events.add(event);
     }
     return events;
+  }
+
+  /** The fields of an object, from after its opening brace to its closing one, as they are in the body. */
+  private static Map<String, byte[]> fields(JsonParser p, byte[] body) throws IOException {
+    Map<String, byte[]> fields = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      int from = (int) p.currentTokenLocation().getByteOffset();
+      p.nextToken();
+      p.skipChildren();
+      p.finishToken();
+      fields.put(name, Arrays.copyOfRange(body, from, (int) p.currentLocation().getByteOffset()));
+    }
+    return fields;
+  }
+
+  /** Reads one event from its opening brace to its closing one. */
+  private static RawEvent scan(ObjectMapper json, JsonParser p, byte[] body) throws IOException {
+    int start = (int) p.currentTokenLocation().getByteOffset();
+    ObjectNode fields = json.createObjectNode();
+    boolean splice = true;
+    int contextClose = -1;
+    List<String> contextKeys = List.of();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      JsonNode value;
+      if (t == JsonToken.START_OBJECT) {
+        if ("context".equals(name)) {
+          contextKeys = new ArrayList<>();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            if (p.nextToken() == JsonToken.VALUE_NULL && ("ip".equals(key) || "userAgent".equals(key))) {
+              splice = false;
+            }
+            contextKeys.add(key);
+            p.skipChildren();
+          }
+          contextClose = (int) p.currentTokenLocation().getByteOffset();
+        } else {
+          p.skipChildren();
+        }
+        value = OBJECT;
+      } else if (t == JsonToken.START_ARRAY) {
+        p.skipChildren();
+        value = ARRAY;
+      } else if (t == JsonToken.VALUE_STRING) {
+        value = fields.textNode(p.getText());
+      } else if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+        value = fields.booleanNode(t == JsonToken.VALUE_TRUE);
+      } else if (t == JsonToken.VALUE_NULL) {
+        value = fields.nullNode();
+      } else {
+        value = json.readTree(p); // a number, as the mapper reads it
+      }
+      if (fields.replace(name, value) != null || STAMPED.contains(name)) {
+        splice = false;
+      }
+    }
+    int end = (int) p.currentTokenLocation().getByteOffset() + 1;
+    splice = splice && spliceable(fields);
+    if (!splice) {
+      JsonNode whole = json.readTree(body, start, end - start);
+      return RawEvent.tree((ObjectNode) whole);
+    }
+    return new RawEvent(start, end, fields, false, contextClose, contextKeys);
+  }
+
+  /**
+   * Whether the stamp can be spliced into the event's bytes: ids are strings (the tree path turns numbers into
+   * strings), a given messageId is not empty and a given timestamp or context is not null (the stamp would
+   * replace them).
+   */
+  private static boolean spliceable(ObjectNode fields) {
+    for (String id : List.of("userId", "anonymousId")) {
+      JsonNode v = fields.get(id);
+      if (v != null && !v.isNull() && !v.isTextual()) {
+        return false;
+      }
+    }
+    JsonNode messageId = fields.get("messageId");
+    if (messageId != null && (!messageId.isTextual() || messageId.asText().isEmpty())) {
+      return false;
+    }
+    JsonNode timestamp = fields.get("timestamp");
+    JsonNode context = fields.get("context");
+    return (timestamp == null || !timestamp.isNull()) && (context == null || context.isObject());
   }
 
   static String text(JsonNode node) {

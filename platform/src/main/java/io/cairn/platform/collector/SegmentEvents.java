@@ -24,49 +24,57 @@ final class SegmentEvents {
   /**
    * Checks one event; {@code type} is the endpoint's type for single events, null in a batch.
    *
-   * @param where how the error names the event, e.g. {@code batch[3]} or {@code the event}
+   * @param index the event's index in its batch: errors name it {@code batch[index]} (a single event: {@code the
+   *     event}); the name is only built for an error
    */
-  static void validate(ObjectNode event, String type, String where) throws CollectorException {
+  static void validate(ObjectNode event, String type, int index) throws CollectorException {
     if (type != null) {
       event.put("type", type);
     }
     String t = ParsedBody.text(event.get("type"));
     if (t == null || !TYPES.contains(t)) {
-      throw CollectorException.badRequest(where + ": \"type\" must be one of identify, track, page, screen, group, "
-          + "alias" + (t == null ? "" : " (not '" + t + "')"));
+      throw CollectorException.badRequest(where(type, index) + ": \"type\" must be one of identify, track, page, "
+          + "screen, group, alias" + (t == null ? "" : " (not '" + t + "')"));
     }
-    String userId = id(event, "userId", where);
-    String anonymousId = id(event, "anonymousId", where);
+    String userId = id(event, "userId", type, index);
+    String anonymousId = id(event, "anonymousId", type, index);
     if (userId == null && anonymousId == null) {
-      throw CollectorException.badRequest(where + ": a " + t + " event needs a \"userId\" or an \"anonymousId\"");
+      throw CollectorException.badRequest(where(type, index) + ": a " + t
+          + " event needs a \"userId\" or an \"anonymousId\"");
     }
     switch (t) {
       case "track" -> {
         String name = ParsedBody.text(event.get("event"));
         if (name == null || name.isBlank()) {
-          throw CollectorException.badRequest(where + ": a track event needs an \"event\" name");
+          throw CollectorException.badRequest(where(type, index) + ": a track event needs an \"event\" name");
         }
       }
-      case "group" -> require(event, "groupId", t, where);
+      case "group" -> require(event, "groupId", t, where(type, index));
       case "alias" -> {
-        require(event, "previousId", t, where);
-        require(event, "userId", t, where);
+        require(event, "previousId", t, where(type, index));
+        require(event, "userId", t, where(type, index));
       }
       default -> { }
     }
     for (String field : OBJECTS) {
       JsonNode v = event.get(field);
       if (v != null && !v.isNull() && !v.isObject()) {
-        throw CollectorException.badRequest(where + ": \"" + field + "\" must be a JSON object");
+        throw CollectorException.badRequest(where(type, index) + ": \"" + field + "\" must be a JSON object");
       }
     }
     JsonNode ts = event.get("timestamp");
     if (ts != null && !ts.isNull()) {
       if (!isoDateTime(ts.asText())) {
-        throw CollectorException.badRequest(where + ": \"timestamp\" '" + ts.asText() + "' is not an ISO-8601 date-time");
+        throw CollectorException.badRequest(where(type, index) + ": \"timestamp\" '" + ts.asText()
+            + "' is not an ISO-8601 date-time");
       }
     }
-    id(event, "messageId", where);
+    id(event, "messageId", type, index);
+  }
+
+  /** How errors name an event: {@code batch[index]}, or {@code the event} for a single one ({@code type} given). */
+  private static String where(String type, int index) {
+    return type == null ? "batch[" + index + "]" : "the event";
   }
 
   /**
@@ -103,17 +111,18 @@ final class SegmentEvents {
     return (s.charAt(at) - '0') * 10 + s.charAt(at + 1) - '0';
   }
 
-  private static String id(ObjectNode event, String field, String where) throws CollectorException {
+  private static String id(ObjectNode event, String field, String type, int index) throws CollectorException {
     JsonNode v = event.get(field);
     if (v == null || v.isNull()) {
       return null;
     }
     if (!v.isTextual() && !v.isNumber()) {
-      throw CollectorException.badRequest(where + ": \"" + field + "\" must be a string");
+      throw CollectorException.badRequest(where(type, index) + ": \"" + field + "\" must be a string");
     }
     String s = v.asText();
     if (s.length() > MAX_ID_LENGTH) {
-      throw CollectorException.badRequest(where + ": \"" + field + "\" is longer than " + MAX_ID_LENGTH + " characters");
+      throw CollectorException.badRequest(where(type, index) + ": \"" + field + "\" is longer than " + MAX_ID_LENGTH
+          + " characters");
     }
     if (v.isNumber()) {
       event.put(field, s);

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Write keys: created with a random secret that is returned once, stored as its SHA-256, resolved on every
- * collector request from memory (a miss asks the catalog once, so keys created on another node work too).
- * Thread-safe.
+ * collector request from memory (a key seen before costs one map look-up, not a hash; a miss asks the catalog once,
+ * so keys created on another node work too). Thread-safe.
  */
 public final class WriteKeys {
   static final String PREFIX = "wk_";
@@ -21,6 +21,8 @@ public final class WriteKeys {
 
   private final WriteKeyRepository repository;
   private final Map<String, WriteKeyEntry> byHash = new ConcurrentHashMap<>();
+  /** Keys already resolved, by the key itself, so a request costs no hash (memory only, never stored). */
+  private final Map<String, WriteKeyEntry> byKey = new ConcurrentHashMap<>();
 
   public WriteKeys(WriteKeyRepository repository) {
     this.repository = repository;
@@ -53,6 +55,7 @@ public final class WriteKeys {
   public boolean revoke(long id) {
     boolean revoked = repository.revoke(id);
     byHash.values().removeIf(e -> e.id() == id);
+    byKey.values().removeIf(e -> e.id() == id);
     return revoked;
   }
 
@@ -61,13 +64,18 @@ public final class WriteKeys {
     if (key == null || key.isEmpty() || key.length() > 256) {
       return Optional.empty();
     }
+    WriteKeyEntry resolved = byKey.get(key);
+    if (resolved != null) {
+      return Optional.of(resolved);
+    }
     String hash = ApiTokens.hash(key);
     WriteKeyEntry known = byHash.get(hash);
-    if (known != null) {
-      return Optional.of(known);
-    }
-    Optional<WriteKeyEntry> found = repository.findByHash(hash).filter(WriteKeyEntry::active);
-    found.ifPresent(e -> byHash.put(hash, e));
+    Optional<WriteKeyEntry> found = known != null ? Optional.of(known)
+        : repository.findByHash(hash).filter(WriteKeyEntry::active);
+    found.ifPresent(e -> {
+      byHash.put(hash, e);
+      byKey.put(key, e);
+    });
     return found;
   }
 }

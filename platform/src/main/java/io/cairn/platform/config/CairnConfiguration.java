@@ -158,6 +158,16 @@ public class CairnConfiguration extends Configuration {
     return quality;
   }
 
+  /** Profiles: how long identity graphs stay in memory and how many at most. */
+  @JsonProperty
+  @Valid
+  @NotNull
+  private io.cairn.platform.profiles.ProfilesConfig profiles = new io.cairn.platform.profiles.ProfilesConfig();
+
+  public io.cairn.platform.profiles.ProfilesConfig profiles() {
+    return profiles;
+  }
+
   /** The port of the first application connector (0 when not an HTTP connector). */
   public int applicationPort() {
     if (getServerFactory() instanceof io.dropwizard.core.server.DefaultServerFactory f

@@ -6,12 +6,23 @@ import io.cairn.catalog.RunEntry;
 import io.cairn.platform.CairnApplication.Services;
 import io.cairn.platform.config.CairnConfiguration;
 import io.cairn.platform.flows.FlowService;
+import io.cairn.governance.consent.ConsentCsvImport;
+import io.cairn.governance.consent.ImportResult;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /** Sets up and runs the demo on a started server. */
 final class DemoSetup {
@@ -46,6 +57,7 @@ final class DemoSetup {
     generate(data, "orders", 30_000, "csv");
     generate(data, "events", 100_000, "jsonl");
     generate(data, "consents", CUSTOMERS * 6L, "csv");
+    importConsents(data);
 
     String jdbc = "jdbc:h2:file:" + warehouse.resolve("shop") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
     deploy("demo-customers", "Customers CSV to the warehouse", DemoRoutes.customers(data, jdbc));
@@ -69,6 +81,42 @@ final class DemoSetup {
         data, format));
     services.flows().resetOffsets(new FlowId(id));
     runAndWait(id);
+  }
+
+  /**
+   * Records the generated consent rows in the consent service (once per demo home), so the consent gate,
+   * suppression lists and the consent page answer for the demo's customers. Rows with planted dirt (blank or
+   * odd status, blank basis) are refused and counted, as a real import would.
+   */
+  private void importConsents(Path data) throws IOException {
+    Path marker = data.resolve("consents.imported");
+    if (Files.exists(marker)) {
+      out.println("consents imported before, kept");
+      return;
+    }
+    out.println("importing consents into the consent service ...");
+    ImportResult result = new ConsentCsvImport(services.consent().service())
+        .run(new StringReader(importCsv(data.resolve("consents.csv"))), "demo");
+    out.printf(Locale.ROOT, "  %,d consent statements recorded, %,d refused%s%n", result.imported(),
+        result.rejected().size(), result.rejected().isEmpty() ? ""
+            : " (e.g. line " + result.rejected().getFirst().line() + ": " + result.rejected().getFirst().reason() + ")");
+    Files.writeString(marker, result.imported() + "\n");
+  }
+
+  /** The demo's consent CSV in the consent service's import format ({@link ConsentCsvImport#HEADER}). */
+  static String importCsv(Path consents) throws IOException {
+    StringWriter converted = new StringWriter();
+    try (Reader in = Files.newBufferedReader(consents, StandardCharsets.UTF_8);
+        CSVParser rows = CSVParser.builder().setReader(in)
+            .setFormat(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()).get();
+        CSVPrinter printer = new CSVPrinter(converted, CSVFormat.DEFAULT.builder()
+            .setHeader("identifier_type", "identifier", "purpose", "status", "lawful_basis", "source", "at").get())) {
+      for (CSVRecord r : rows) {
+        printer.printRecord("customer_id", r.get("customer_id"), r.get("purpose"), r.get("status"),
+            r.get("lawful_basis"), r.get("source"), r.get("updated_ts"));
+      }
+    }
+    return converted.toString();
   }
 
   private void deploy(String id, String name, String yaml) {
@@ -104,7 +152,7 @@ final class DemoSetup {
     out.println();
     out.println("Cairn demo is ready.");
     out.println("  Open       http://localhost:" + port + "/  (API under /api/v1, health on port " + (port + 1) + ")");
-    out.println("  Users      admin, engineer, steward, compliance, viewer");
+    out.println("  Users      " + String.join(", ", EnumSet.allOf(Role.class).stream().map(Role::id).toList()));
     out.println("  Password   " + (generatedPassword ? password + "   (generated; set CAIRN_DEMO_PASSWORD to choose)"
         : "from CAIRN_DEMO_PASSWORD"));
     for (RunEntry r : runs) {

@@ -19,6 +19,8 @@ import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.cairn.catalog.QuarantineReviewRepository;
+import io.cairn.governance.erasure.QuarantinedPersonRecords;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +55,9 @@ public final class DsarModule implements Managed {
     List<IdentifierResolver> all = new ArrayList<>(resolvers);
     all.add(0, new DatasetIdentifierResolver(erasure, targets));
     this.service = new ErasureService(requests, erasure, new LineageQueries(catalog), targets,
-        IdentifierResolver.compose(all), infoSources, new SubjectHasher(key), new BundleCipher(key), audit);
+        IdentifierResolver.compose(all), infoSources,
+        List.of(new QuarantinedPersonRecords(new QuarantineReviewRepository(catalog))), new SubjectHasher(key),
+        new BundleCipher(key), audit);
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(config.threads(), r -> {
       Thread t = new Thread(r, "dsar-" + n.incrementAndGet());

@@ -24,6 +24,13 @@ public final class FlowService {
   private final FlowRuntime runtime;
   private final FlowSecrets secrets;
   private volatile DeployGuard guard = DeployGuard.NONE;
+  private final List<DeleteListener> deleteListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Told when a flow is deleted, e.g. to free what was kept for its reads. */
+  @FunctionalInterface
+  public interface DeleteListener {
+    void deleted(FlowId id) throws Exception;
+  }
 
   public FlowService(FlowRepository flows, RunRepository runs, QuarantineRepository quarantine,
       DatasetRepository datasets, OffsetRepository offsets, FlowRuntime runtime, FlowSecrets secrets) {
@@ -34,6 +41,11 @@ public final class FlowService {
     this.offsets = offsets;
     this.runtime = runtime;
     this.secrets = secrets;
+  }
+
+  /** Adds a listener told after each flow is deleted (a failing listener is logged; the flow stays deleted). */
+  public void onDelete(DeleteListener listener) {
+    deleteListeners.add(listener);
   }
 
   /** Sets the check every deploy passes first (access policy). */
@@ -133,6 +145,13 @@ public final class FlowService {
     require(id);
     runtime.undeploy(id);
     flows.delete(id);
+    for (DeleteListener l : deleteListeners) {
+      try {
+        l.deleted(id);
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(FlowService.class).warn("after deleting flow {}: {}", id, e.toString());
+      }
+    }
   }
 
   /** Forgets the committed source offsets: the next run reads everything again. */

@@ -8,6 +8,7 @@ import io.cairn.governance.GovernanceHook;
 import io.cairn.governance.RunScope;
 import io.cairn.spi.TaskContext;
 import io.cairn.spi.data.Provenance;
+import io.cairn.spi.data.Row;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class RunContext implements TaskContext {
   private final AtomicLong quarantined = new AtomicLong();
   private final AtomicLong batches = new AtomicLong();
   private final List<QuarantineEntry> pending = new ArrayList<>();
+  private final List<PendingWrite> sent = new ArrayList<>();
   private final Map<String, AutoCloseable> tasks = new ConcurrentHashMap<>();
   private final Map<String, Boolean> endpointsSeen = new ConcurrentHashMap<>();
   private final long startedNanos = System.nanoTime();
@@ -83,10 +85,19 @@ public final class RunContext implements TaskContext {
 
   @Override
   public void quarantine(Provenance where, String rawRecord, String reason) {
+    quarantine(where, null, rawRecord, reason);
+  }
+
+  @Override
+  public void quarantine(Row row, String rawRecord, String reason) {
+    quarantine(row.provenance(), row.subjectId(), rawRecord, reason);
+  }
+
+  private void quarantine(Provenance where, String subjectId, String rawRecord, String reason) {
     quarantined.incrementAndGet();
     synchronized (pending) {
       pending.add(new QuarantineEntry(0, runId, flowId, where.dataset().namespace(), where.dataset().name(),
-          where.offset(), reason, rawRecord, null));
+          where.offset(), reason, rawRecord, null, subjectId));
     }
   }
 
@@ -146,6 +157,22 @@ public final class RunContext implements TaskContext {
       List<QuarantineEntry> batch = new ArrayList<>(pending);
       pending.clear();
       return batch;
+    }
+  }
+
+  /** Records a sink's write of the batch going through the route, to be awaited before its offset commits. */
+  public void sent(PendingWrite write) {
+    synchronized (sent) {
+      sent.add(write);
+    }
+  }
+
+  /** Takes the writes recorded since the last call: those of the batch that just went through the route. */
+  public List<PendingWrite> drainSent() {
+    synchronized (sent) {
+      List<PendingWrite> writes = List.copyOf(sent);
+      sent.clear();
+      return writes;
     }
   }
 

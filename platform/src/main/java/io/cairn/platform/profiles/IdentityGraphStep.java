@@ -70,22 +70,22 @@ final class IdentityGraphStep implements Step {
 
   @Override
   public Batch apply(Batch input, TaskContext context) {
-    PersistentGraph graph = graphs.open(new GraphSettings(graphName == null ? context.flowId() : graphName, rules,
-        fuzzyThreshold, region));
     Schema in = input.schema();
     Schema out = outputSchema(in);
     Map<Row, IdentityRecord> records = new LinkedHashMap<>();
     for (Row row : input.rows()) {
       records.put(row, record(in, row));
     }
+    PersistentGraph.Added added = graphs.with(new GraphSettings(graphName == null ? context.flowId() : graphName,
+        rules, fuzzyThreshold, region), g -> g.add(List.copyOf(records.values())));
     Map<String, String> reasons = new HashMap<>();
-    for (Link l : graph.add(List.copyOf(records.values()))) {
+    for (Link l : added.links()) {
       reasons.merge(l.from(), l.explain(), (a, b) -> a + "; " + b);
     }
     List<Row> rows = new ArrayList<>(input.size());
     records.forEach((row, rec) -> {
       Object[] v = Arrays.copyOf(row.values(), out.size());
-      v[in.size()] = graph.profileId(rec.recordId());
+      v[in.size()] = added.profileIds().get(rec.recordId());
       v[in.size() + 1] = reasons.get(rec.recordId());
       rows.add(row.withValues(v));
     });

@@ -49,6 +49,16 @@ final class ModelLineage {
     lineage.onRunEnd(run, "SUCCEEDED", null);
   }
 
+  /**
+   * Records that a flow run read a model version, once per run: {@code runs} is the step's set of the runs
+   * already recorded.
+   */
+  void usedOnce(java.util.Set<String> runs, io.cairn.spi.TaskContext context, io.cairn.catalog.ModelEntry entry) {
+    if (runs.add(context.runId())) {
+      used(context.flowId(), context.runId(), entry.name(), entry.version());
+    }
+  }
+
   /** Records that a flow run read a model version (its scoring or clustering step). */
   void used(String flowId, String runId, String model, int version) {
     lineage.onEndpoint(new RunScope(flowId, runId, null), dataset(model, version), GovernanceHook.Direction.INPUT);

@@ -6,24 +6,30 @@ import io.cairn.catalog.ModelEntry;
 import io.cairn.catalog.ModelRepository;
 import io.cairn.governance.GovernanceHook;
 import io.cairn.governance.consent.ConsentGate;
+import io.cairn.profiles.models.BatchScorer;
 import io.cairn.profiles.models.Curves;
+import io.cairn.profiles.models.ItemRecommender;
+import io.cairn.profiles.models.LifetimeValue;
 import io.cairn.profiles.models.ModelArtifact;
 import io.cairn.profiles.models.Propensity;
+import io.cairn.profiles.onnx.OnnxExport;
+import io.cairn.profiles.onnx.OnnxModel;
 import io.cairn.profiles.segments.ClusterSummary;
 import io.cairn.profiles.segments.KMeansClustering;
 import io.cairn.spi.Purpose;
 import io.cairn.spi.data.DatasetRef;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Trains models, registers them with their artifact, evaluation details and lineage, and hands registered
- * versions to the scoring and clustering steps. Rows about a subject enter training only when the consent
- * gate permits the subject for {@code profiling}. Thread-safe.
+ * Trains models (propensity, lifetime value, K-means, item-item recommendations) and registers uploaded ONNX
+ * models, each with its stored model, evaluation details and lineage, and hands registered versions to the
+ * scoring, clustering and recommending steps (loaded once per version and kept). Rows about a subject enter
+ * training only when the consent gate permits the subject for {@code profiling}. Thread-safe.
  */
 public final class ModelService {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,12 +37,24 @@ public final class ModelService {
   private final ModelRepository models;
   private final ConsentGate consent;
   private final ModelLineage lineage;
-  private final Map<String, ModelArtifact> loaded = new ConcurrentHashMap<>();
+  /** The model kinds of the registry (as {@link ModelEntry#kind}). */
+  static final String ONNX = "onnx";
+  static final String RECOMMENDER = "recommender";
+
+  /** How long a model version no running step holds stays in memory after its last use. */
+  static final Duration IDLE = Duration.ofMinutes(10);
+
+  private final LoadedModels loaded;
 
   public ModelService(ModelRepository models, ConsentGate consent, GovernanceHook lineage) {
+    this(models, consent, lineage, new LoadedModels(IDLE, System::nanoTime));
+  }
+
+  ModelService(ModelRepository models, ConsentGate consent, GovernanceHook lineage, LoadedModels loaded) {
     this.models = models;
     this.consent = consent;
     this.lineage = new ModelLineage(lineage);
+    this.loaded = loaded;
   }
 
   ModelRepository registry() {
@@ -134,17 +152,13 @@ public final class ModelService {
       }
       kept = v.stream().mapToDouble(Double::doubleValue).toArray();
     }
-    io.cairn.profiles.models.LifetimeValue clv = io.cairn.profiles.models.LifetimeValue.train(features, ok.x(), kept,
-        testShare, seed);
+    LifetimeValue clv = LifetimeValue.train(features, ok.x(), kept, testShare, seed);
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("rmse", clv.rmse());
     metrics.put("train_rows", (double) clv.trainSize());
     metrics.put("test_rows", (double) clv.testSize());
     metrics.put("excluded_rows", (double) (x.length - ok.x().length));
-    ModelEntry entry = models.register(name, "clv", features, metrics, training == null ? null : training.toString(),
-        by);
-    lineage.trained(name, entry.version(), training, by);
-    return entry;
+    return register(name, ModelArtifact.of(clv), metrics, Map.of(), training, by);
   }
 
   /** Clusters the permitted rows (k by silhouette) and registers the model with its cluster summaries. */
@@ -195,35 +209,85 @@ public final class ModelService {
       known.put(profile, new java.util.HashSet<>(shuffled.subList(0, shuffled.size() - out)));
       held.put(profile, new java.util.HashSet<>(shuffled.subList(shuffled.size() - out, shuffled.size())));
     });
-    io.cairn.profiles.models.ItemRecommender split = io.cairn.profiles.models.ItemRecommender.train(known);
+    ItemRecommender split = ItemRecommender.train(known);
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("k", (double) k);
-    metrics.put("precision_at_k", io.cairn.profiles.models.ItemRecommender.precisionAtK(known, held, k,
-        split::recommend));
-    metrics.put("popularity_precision_at_k", io.cairn.profiles.models.ItemRecommender.precisionAtK(known, held, k,
-        split::popular));
+    metrics.put("precision_at_k", ItemRecommender.precisionAtK(known, held, k, split::recommend));
+    metrics.put("popularity_precision_at_k", ItemRecommender.precisionAtK(known, held, k, split::popular));
     metrics.put("profiles", (double) all.size());
     metrics.put("excluded_profiles", (double) (items.size() - all.size()));
-    io.cairn.profiles.models.ItemRecommender model = io.cairn.profiles.models.ItemRecommender.train(all);
+    ItemRecommender model = ItemRecommender.train(all);
     Map<String, List<String>> top = new LinkedHashMap<>();
     all.forEach((profile, have) -> top.put(profile, model.recommend(have, n)));
-    ModelEntry entry = models.register(name, "recommender", List.of(), metrics,
-        training == null ? null : training.toString(), by);
-    lineage.trained(name, entry.version(), training, by);
+    metrics.put("items", (double) model.items());
+    ModelEntry entry = register(name, RECOMMENDER, List.of(), "item-item", model.toBytes(), metrics,
+        Map.of("k", k), training, by);
+    loaded.put(key(entry), model);
     return new Recommendations(entry, top);
+  }
+
+  /**
+   * Registers an uploaded ONNX model as the next version of {@code name}, after ONNX Runtime has loaded it and
+   * scored a trial batch as declared.
+   *
+   * @throws IllegalArgumentException when the model cannot score as declared (with the reason)
+   */
+  ModelEntry registerOnnx(String name, byte[] onnx, String input, List<String> features, String output,
+      Integer outputColumn, String trainingDataset, String by) {
+    DatasetRef training = trainingDataset == null ? null : ModelLineage.parse(trainingDataset);
+    OnnxModel model = OnnxModel.load(onnx, input, features, output, outputColumn);
+    Map<String, Object> details = Map.of("input", model.spec().input(), "output", model.spec().output(),
+        "outputColumn", model.spec().outputColumn(), "bytes", onnx.length);
+    ModelEntry entry;
+    try {
+      entry = register(name, ONNX, model.features(), ONNX, model.toBytes(), Map.of("onnx_bytes",
+          (double) onnx.length), details, training, by);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    loaded.put(key(entry), model);
+    return entry;
+  }
+
+  /**
+   * A propensity or lifetime-value version as one self-contained ONNX model (input {@code features}, output
+   * {@code score}).
+   *
+   * @throws IllegalArgumentException when the version does not exist or is of another kind
+   */
+  byte[] exportOnnx(String name, int version) {
+    ModelEntry entry = resolve(name, version);
+    if (ONNX.equals(entry.kind()) || RECOMMENDER.equals(entry.kind())) {
+      throw new IllegalArgumentException("only propensity and clv models export to ONNX; '" + name + "' is "
+          + entry.kind());
+    }
+    return OnnxExport.export(tribuo(entry), "io.cairn.models." + name, version).onnx();
   }
 
   private ModelEntry register(String name, ModelArtifact artifact, Map<String, Double> metrics,
       Map<String, Object> details, DatasetRef training, String by) {
-    ModelEntry entry = models.register(name, artifact.kind().id(), artifact.features(), metrics,
-        training == null ? null : training.toString(), by);
+    ModelEntry entry = register(name, artifact.kind().id(), artifact.features(), "tribuo", artifact.toBytes(),
+        metrics, details, training, by);
+    loaded.put(key(entry), artifact.scorer());
+    return entry;
+  }
+
+  private ModelEntry register(String name, String kind, List<String> features, String format, byte[] content,
+      Map<String, Double> metrics, Map<String, Object> details, DatasetRef training, String by) {
+    ModelEntry entry = models.register(name, kind, features, metrics, training == null ? null : training.toString(),
+        by);
     try {
-      models.storeArtifact(name, entry.version(), "tribuo", artifact.toBytes(), JSON.writeValueAsString(details));
+      models.storeArtifact(name, entry.version(), format, content, JSON.writeValueAsString(details));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("model details are not JSON", e);
     }
     lineage.trained(name, entry.version(), training, by);
     return entry;
+  }
+
+  private static String key(ModelEntry entry) {
+    return entry.name() + "/" + entry.version();
   }
 
   /**
@@ -245,14 +309,43 @@ public final class ModelService {
   }
 
   /**
-   * The trained model of a version, read once and kept.
+   * The scorer of a version (a compiled Tribuo model, or an ONNX model), held for a running step until
+   * {@link #release}: a version no step holds is dropped from memory after {@link #IDLE} and read again.
    *
-   * @throws IllegalArgumentException when the version has no stored model
+   * @throws IllegalArgumentException when the version has no stored model or is a recommender
    */
-  ModelArtifact artifact(String name, int version) {
-    return loaded.computeIfAbsent(name + "/" + version, k -> ModelArtifact.fromBytes(models.artifact(name, version)
-        .orElseThrow(() -> new IllegalArgumentException("version " + version + " of model '" + name
-            + "' has no stored model (it was registered without one)"))));
+  BatchScorer holdScorer(ModelEntry entry) {
+    if (RECOMMENDER.equals(entry.kind())) {
+      throw new IllegalArgumentException("'" + entry.name() + "' is a recommender: use cairn:step:recommend");
+    }
+    return loaded.hold(key(entry), () -> ONNX.equals(entry.kind()) ? OnnxModel.fromBytes(stored(entry))
+        : tribuo(entry).scorer());
+  }
+
+  /**
+   * The item-item recommender of a version, held for a running step until {@link #release}.
+   *
+   * @throws IllegalArgumentException when the version is not a recommender or has no stored model
+   */
+  ItemRecommender holdRecommender(ModelEntry entry) {
+    if (!RECOMMENDER.equals(entry.kind())) {
+      throw new IllegalArgumentException("'" + entry.name() + "' is a " + entry.kind() + " model, not a recommender");
+    }
+    return loaded.hold(key(entry), () -> ItemRecommender.fromBytes(stored(entry)));
+  }
+
+  /** Gives back a version {@link #holdScorer} or {@link #holdRecommender} returned. */
+  void release(ModelEntry entry) {
+    loaded.release(key(entry));
+  }
+
+  private ModelArtifact tribuo(ModelEntry entry) {
+    return ModelArtifact.fromBytes(stored(entry));
+  }
+
+  private byte[] stored(ModelEntry entry) {
+    return models.artifact(entry.name(), entry.version()).orElseThrow(() -> new IllegalArgumentException("version "
+        + entry.version() + " of model '" + entry.name() + "' has no stored model (it was registered without one)"));
   }
 
   /** The evaluation details of a version as JSON text, if stored. */

@@ -1,7 +1,7 @@
 package io.cairn.platform.profiles;
 
 import io.cairn.catalog.ModelEntry;
-import io.cairn.profiles.models.ModelArtifact;
+import io.cairn.profiles.models.BatchScorer;
 import io.cairn.spi.Purpose;
 import io.cairn.spi.TaskContext;
 import io.cairn.spi.data.Batch;
@@ -12,97 +12,107 @@ import io.cairn.spi.data.Schema;
 import io.cairn.spi.step.ColumnDerivation;
 import io.cairn.spi.step.Step;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One scoring or clustering step: reads the model's feature columns, adds the score or cluster. Rows whose
- * subject consent does not permit for profiling, or with a missing feature, get null. The first batch of
- * every run puts the model version in the run's lineage as an input.
+ * One scoring or clustering step: reads the model's feature columns, adds the score (a propensity's
+ * probability, a lifetime value, an ONNX model's output) or the cluster. The whole batch goes to the model's
+ * {@link BatchScorer} in one call. Rows whose subject consent does not permit for profiling, or with a missing
+ * feature, get null. The first batch of every run puts the model version in the run's lineage as an input.
  */
 final class ModelStep implements Step {
   private final ModelService models;
   private final ModelEntry entry;
-  private final ModelArtifact artifact;
+  private final BatchScorer scorer;
   private final String column;
+  private final boolean clusters;
   private final Set<String> runsInLineage = ConcurrentHashMap.newKeySet();
+  private boolean released;
 
-  ModelStep(ModelService models, ModelEntry entry, ModelArtifact artifact, String column) {
+  ModelStep(ModelService models, ModelEntry entry, BatchScorer scorer, String column, boolean clusters) {
     this.models = models;
     this.entry = entry;
-    this.artifact = artifact;
+    this.scorer = scorer;
     this.column = column;
+    this.clusters = clusters;
   }
 
   private boolean clusters() {
-    return artifact.kind() == ModelArtifact.Kind.KMEANS;
+    return clusters;
   }
 
   @Override
   public Schema outputSchema(Schema input) {
+    scorer.features().forEach(input::require);
+    return withColumn(input, column, clusters() ? ColumnType.LONG : ColumnType.DOUBLE);
+  }
+
+  /**
+   * The input's columns and a new nullable one at the end, for the model steps.
+   *
+   * @throws IllegalArgumentException when the input has that column already
+   */
+  static Schema withColumn(Schema input, String column, ColumnType type) {
     if (input.indexOf(column).isPresent()) {
       throw new IllegalArgumentException("the input already has a column '" + column + "': choose another column");
     }
-    artifact.features().forEach(input::require);
     List<Column> columns = new ArrayList<>(input.columns());
-    columns.add(new Column(column, clusters() ? ColumnType.LONG : ColumnType.DOUBLE, true, Set.of()));
+    columns.add(new Column(column, type, true, Set.of()));
     return Schema.of(columns);
+  }
+
+  /** Gives the model back: the run has ended. */
+  @Override
+  public void close() {
+    if (!released) {
+      released = true;
+      models.release(entry);
+    }
   }
 
   @Override
   public Batch apply(Batch input, TaskContext context) {
-    if (runsInLineage.add(context.runId())) {
-      models.lineage().used(context.flowId(), context.runId(), entry.name(), entry.version());
-    }
+    models.lineage().usedOnce(runsInLineage, context, entry);
     Schema in = input.schema();
     Schema out = outputSchema(in);
-    int[] idx = artifact.features().stream().mapToInt(in::require).toArray();
-    List<Integer> scored = new ArrayList<>();
-    List<double[]> x = new ArrayList<>();
+    int[] idx = scorer.features().stream().mapToInt(in::require).toArray();
     List<Row> rows = input.rows();
-    for (int r = 0; r < rows.size(); r++) {
-      Row row = rows.get(r);
-      double[] v = features(row, idx);
-      if (v != null && (row.subjectId() == null || models.consent().permits(row.subjectId(), Purpose.PROFILING))) {
-        scored.add(r);
-        x.add(v);
-      }
-    }
-    double[] scores = artifact.score(x.toArray(double[][]::new));
+    double[] scores = scorer.scoreCells(rows.size(), idx, (r, c) -> rows.get(r).get(c), r -> {
+      String subject = rows.get(r).subjectId();
+      return subject == null || models.consent().permits(subject, Purpose.PROFILING);
+    });
     Object[] results = new Object[rows.size()];
-    for (int i = 0; i < scored.size(); i++) {
-      results[scored.get(i)] = clusters() ? (Object) (long) scores[i] : (Object) scores[i];
+    int unscored = 0;
+    for (int r = 0; r < rows.size(); r++) {
+      if (Double.isNaN(scores[r])) {
+        unscored++;
+      } else {
+        results[r] = clusters() ? (Object) (long) scores[r] : (Object) scores[r];
+      }
     }
     List<Row> outRows = new ArrayList<>(rows.size());
     for (int r = 0; r < rows.size(); r++) {
-      Object[] v = Arrays.copyOf(rows.get(r).values(), out.size());
+      Row row = rows.get(r);
+      Object[] v = new Object[out.size()];
+      for (int c = 0; c < in.size(); c++) {
+        v[c] = row.get(c);
+      }
       v[in.size()] = results[r];
-      outRows.add(rows.get(r).withValues(v));
+      outRows.add(row.withValues(v));
     }
-    if (scored.size() < rows.size()) {
+    if (unscored > 0) {
       context.reportMetrics(clusters() ? "cluster" : "score", Map.of("rows", (double) rows.size(),
-          "unscored", (double) (rows.size() - scored.size())));
+          "unscored", (double) unscored));
     }
     return input.with(out, outRows);
   }
 
-  private static double[] features(Row row, int[] idx) {
-    double[] v = new double[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      if (!(row.get(idx[i]) instanceof Number n)) {
-        return null;
-      }
-      v[i] = n.doubleValue();
-    }
-    return v;
-  }
-
   @Override
   public List<ColumnDerivation> columnLineage(Schema input) {
-    return List.of(new ColumnDerivation(column, artifact.features(), ColumnDerivation.Kind.DERIVED,
+    return List.of(new ColumnDerivation(column, scorer.features(), ColumnDerivation.Kind.DERIVED,
         (clusters() ? "cluster of " : "score of ") + ModelLineage.dataset(entry.name(), entry.version()),
         Set.of(), Set.of()));
   }

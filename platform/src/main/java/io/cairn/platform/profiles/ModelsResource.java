@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /api/v1/models}: the model registry (with each version's ROC curve and lift by decile), propensity
- * and K-means training, promote and roll back, and A/B evaluation.
+ * {@code /api/v1/models}: the model registry (with each version's ROC curve and lift by decile), propensity,
+ * lifetime-value, K-means and recommender training, registration of any ONNX model, ONNX export of linear
+ * models, promote and roll back, and A/B evaluation.
  */
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
@@ -152,6 +153,46 @@ public final class ModelsResource {
         req.n() == null ? 10 : req.n(), req.holdOut() == null ? 0.2 : req.holdOut(),
         req.seed() == null ? 42 : req.seed(), req.trainingDataset(), who.username());
     return Response.status(201).entity(Map.of("model", r.model(), "recommendations", r.top())).build();
+  }
+
+  /**
+   * An ONNX model (its bytes, base64 in JSON), the name of its float or double input {@code [rows, features]}
+   * (optional when it has one input), the columns that fill the input in order, the output to read (optional
+   * when it has one) and the output's column that is the score (default 0).
+   */
+  public record OnnxRequest(byte[] model, String input, List<String> features, String output, Integer outputColumn,
+      String trainingDataset) {}
+
+  /**
+   * Registers an ONNX model as the next candidate version, after ONNX Runtime has loaded it and scored a trial
+   * batch as declared; a model that cannot is refused with the reason (400).
+   */
+  @POST
+  @Path("/{name}/onnx")
+  @RolesAllowed(Roles.ENGINEER)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response registerOnnx(@Auth CairnPrincipal who, @PathParam("name") String name, OnnxRequest req) {
+    if (req == null || req.model() == null || req.features() == null) {
+      throw ApiException.badRequest("send {\"model\": \"<ONNX bytes, base64>\", \"features\": [...],"
+          + " \"input\": \"x\", \"output\": \"y\", \"outputColumn\": 0}");
+    }
+    ModelEntry entry = service.registerOnnx(name, req.model(), req.input(), req.features(), req.output(),
+        req.outputColumn(), req.trainingDataset(), who.username());
+    return Response.status(201).entity(entry).build();
+  }
+
+  /**
+   * A propensity or clv version as one self-contained ONNX model: input {@code features} (raw values in the
+   * version's feature order), output {@code score} ({@code [rows, 1]}).
+   */
+  @GET
+  @Path("/{name}/versions/{version}/onnx")
+  @RolesAllowed(Roles.ENGINEER)
+  // JSON too, so a client asking for JSON still gets its 401/403 or error message rather than a 406
+  @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
+  public Response exportOnnx(@PathParam("name") String name, @PathParam("version") int version) {
+    return Response.ok(service.exportOnnx(name, version), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+        .header("Content-Disposition", "attachment; filename=\"" + name + "-" + version + ".onnx\"").build();
   }
 
   @POST

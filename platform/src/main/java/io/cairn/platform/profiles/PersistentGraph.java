@@ -22,8 +22,9 @@ import java.util.Map;
 
 /**
  * One identity graph kept in memory and in the catalog: every change (a batch, a split, an erasure) is
- * saved before the call returns, so a restart rebuilds the same profiles with the same ids. Thread-safe:
- * every method holds this graph's lock.
+ * saved before the call returns, so a restart (or a reload after {@link IdentityGraphs} evicted it) rebuilds
+ * the same profiles with the same ids. Thread-safe: every method holds this graph's lock. Once {@link #close}d
+ * (evicted) every change throws {@link Evicted}, so nothing is changed in a copy that is no longer shared.
  */
 final class PersistentGraph {
   private final GraphSettings settings;
@@ -31,6 +32,22 @@ final class PersistentGraph {
   private final IdentityGraph graph;
   private final Map<String, String> saved = new HashMap<>();
   private int savedLinks;
+  private boolean closed;
+
+  /** Thrown by a graph that was evicted from memory; load it again. */
+  static final class Evicted extends IllegalStateException {
+    Evicted(String graph) {
+      super("identity graph '" + graph + "' was evicted from memory");
+    }
+  }
+
+  /**
+   * What linking a batch did.
+   *
+   * @param links the links made for the batch
+   * @param profileIds every record of the batch's profile id, by record id
+   */
+  record Added(List<Link> links, Map<String, String> profileIds) {}
 
   private PersistentGraph(GraphSettings settings, IdentityGraphRepository repository) {
     this.settings = settings;
@@ -54,16 +71,38 @@ final class PersistentGraph {
     return settings;
   }
 
-  /** Links a batch into the graph and saves it; returns the links made for it. */
-  synchronized List<Link> add(List<IdentityRecord> batch) {
+  /** Links a batch into the graph and saves it; returns the links made for it and its records' profile ids. */
+  synchronized Added add(List<IdentityRecord> batch) {
+    live();
     List<Link> made = graph.add(batch);
     boolean replace = graph.links().size() != savedLinks + made.size();
     save(batch, replace);
-    return made;
+    Map<String, String> ids = new HashMap<>();
+    batch.forEach(r -> ids.put(r.recordId(), graph.profileId(r.recordId())));
+    return new Added(made, ids);
   }
 
-  synchronized String profileId(String recordId) {
-    return graph.profileId(recordId);
+  /** Drops this copy (the catalog keeps the graph); waits for a change under way to finish. */
+  synchronized void close() {
+    closed = true;
+  }
+
+  /** Every record's profile id, by record id (for checks after a reload). */
+  synchronized Map<String, String> profileIds() {
+    live();
+    return graph.profileIds();
+  }
+
+  /** Every link, in the order made. */
+  synchronized List<Link> links() {
+    live();
+    return graph.links();
+  }
+
+  private void live() {
+    if (closed) {
+      throw new Evicted(settings.graph());
+    }
   }
 
   /**
@@ -73,6 +112,7 @@ final class PersistentGraph {
    * @throws IllegalArgumentException when the record is not in the graph
    */
   synchronized String split(String recordId, String by) {
+    live();
     String after = graph.split(recordId);
     repository.addSplits(settings.graph(), graph.splitPairs(), by);
     save(List.of(), true);
@@ -86,6 +126,7 @@ final class PersistentGraph {
    * @throws IllegalArgumentException when there is no such profile
    */
   synchronized List<String> erase(String profileId) {
+    live();
     List<String> gone = graph.erase(profileId);
     repository.erase(settings.graph(), gone, graph.tombstones());
     gone.forEach(saved::remove);

@@ -77,10 +77,9 @@ public final class ProfileGraphsResource {
   @RolesAllowed(Roles.STEWARD)
   public Map<String, String> split(@Auth CairnPrincipal who, @PathParam("graph") String graph,
       @PathParam("recordId") String recordId) {
-    PersistentGraph g = open(graph);
     String profile;
     try {
-      profile = g.split(recordId, who.username());
+      profile = graphs.withExisting(graph, g -> g.split(recordId, who.username()));
     } catch (IllegalArgumentException e) {
       throw ApiException.notFound(e.getMessage());
     }
@@ -95,10 +94,9 @@ public final class ProfileGraphsResource {
   @RolesAllowed(Roles.COMPLIANCE)
   public Map<String, List<String>> erase(@Auth CairnPrincipal who, @PathParam("graph") String graph,
       @PathParam("profileId") String profileId) {
-    PersistentGraph g = open(graph);
     List<String> gone;
     try {
-      gone = g.erase(profileId);
+      gone = graphs.withExisting(graph, g -> g.erase(profileId));
     } catch (IllegalArgumentException e) {
       throw ApiException.notFound(e.getMessage());
     }
@@ -110,14 +108,6 @@ public final class ProfileGraphsResource {
   private void known(String graph) {
     if (graphs.repository().settings(graph).isEmpty()) {
       throw ApiException.notFound("no identity graph '" + graph + "'");
-    }
-  }
-
-  private PersistentGraph open(String graph) {
-    try {
-      return graphs.existing(graph);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound(e.getMessage());
     }
   }
 

@@ -22,7 +22,7 @@ import java.util.Map;
  * Turns quarantined records whose payload is a JSON object of column values (as the quality step writes
  * them, or as a steward fixed them) into one batch: columns in first-seen order, typed from the values
  * (whole numbers LONG, other numbers DOUBLE, booleans BOOLEAN, else STRING), each row with its original
- * provenance. Anything else is a 400 naming the record.
+ * provenance and subject (so the replay run's consent gates and erasure tombstones apply to it as to any row). Anything else is a 400 naming the record.
  */
 final class ReplayBatch {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +85,7 @@ final class ReplayBatch {
       for (int c = 0; c < row.length; c++) {
         row[c] = value(payloads.get(i).get(columns.get(c).name()), columns.get(c).type());
       }
-      batch.add(new Row(row, null, new Provenance(dataset, records.get(i).sourceOffset() == null
+      batch.add(new Row(row, records.get(i).subjectId(), new Provenance(dataset, records.get(i).sourceOffset() == null
           ? "quarantine:" + records.get(i).id() : records.get(i).sourceOffset())));
     }
     return batch.build();

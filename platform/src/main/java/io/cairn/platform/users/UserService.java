@@ -24,7 +24,7 @@ public final class UserService {
           "username must be 2-64 lower-case letters, digits, '.', '_' or '-', starting with a letter");
     }
     if (roles == null || roles.isEmpty()) {
-      throw new IllegalArgumentException("a user needs at least one role (admin, engineer, steward, compliance, viewer)");
+      throw new IllegalArgumentException("a user needs at least one role (" + Role.ids() + ")");
     }
     return users.create(username, Passwords.hash(password), displayName, roles);
   }

@@ -161,7 +161,7 @@ public final class UsersResource {
 
   private static Set<Role> roles(List<String> names) {
     if (names == null || names.isEmpty()) {
-      throw ApiException.badRequest("give at least one role: admin, engineer, steward, compliance, viewer");
+      throw ApiException.badRequest("give at least one role: " + Role.ids());
     }
     return names.stream().map(Role::of).collect(Collectors.toSet());
   }

@@ -53,9 +53,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CollectorApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String WAREHOUSE = LocalServices.createPostgresDatabase("cairn_collector");
-  static final DropwizardAppExtension<CairnConfiguration> APP = TestApp.create(TestApp.newHome(),
+  private static final Path HOME = TestApp.newHome();
+  static final DropwizardAppExtension<CairnConfiguration> APP = TestApp.create(HOME,
       ConfigOverride.config("bundledPlugins", Path.of("target", "bundled-plugins").toAbsolutePath().toString()),
-      ConfigOverride.config("collector.eventsPerSecondPerKey", "300"));
+      ConfigOverride.config("collector.eventsPerSecondPerKey", "300"),
+      ConfigOverride.config("collector.trustedProxies", "127.0.0.1/32,::1"));
   private static final String ADMIN = basic("admin", TestApp.ADMIN_PASSWORD);
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final AtomicInteger FLOWS = new AtomicInteger();
@@ -156,6 +158,29 @@ class CollectorApiTest {
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(message(none)).contains("no write key");
     assertThat(post("/v1/track", "wk_not-a-key", "{\"userId\":\"u\",\"event\":\"e\"}").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theClientAddressComesFromXForwardedForThroughATrustedProxyAndDeletedFlowsReleaseTheirCursor()
+      throws Exception {
+    String key = newKey("behind-a-proxy");
+    // this test's requests come from 127.0.0.1, a trusted proxy here (the untrusted case: ClientAddressTest)
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url("/v1/track")))
+        .header("Authorization", basic(key, "")).header("X-Forwarded-For", "198.51.100.1, 203.0.113.9")
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"userId\": \"proxied\", \"event\": \"Via proxy\", \"messageId\": \"xff-1\"}")));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(post("/v1/track", key, "{\"userId\": \"direct\", \"event\": \"E\", \"messageId\": \"xff-2\"}")
+        .statusCode()).isEqualTo(200);
+    Map<String, Map<String, Object>> rows = collected();
+    assertThat(rows.get("xff-1").get("ip")).as("the nearest address the proxy saw").isEqualTo("203.0.113.9");
+    assertThat(rows.get("xff-2").get("ip")).as("no header: the peer").isEqualTo("127.0.0.1");
+
+    String flow = "collected-" + FLOWS.get();
+    Path cursor = HOME.resolve("collector").resolve("wal").resolve("cursors").resolve("flow~" + flow + ".pos");
+    assertThat(cursor).as("the flow's reads are a cursor of the log").exists();
+    assertThat(TestApp.call(APP, "DELETE", "/api/v1/flows/" + flow, ADMIN, null).status()).isEqualTo(204);
+    assertThat(cursor).as("released with the flow, so it holds no segment").doesNotExist();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.catalog.CatalogDatabase;
 import io.cairn.catalog.collector.WriteKeyRepository;
 import io.cairn.governance.consent.ConsentCapture;
@@ -61,6 +62,21 @@ class CollectorTest {
 
   private Collector collector(ConsentCapture capture) {
     return new Collector(JSON, keys, log, new RateLimits(50, nanos::get), capture, 32 * 1024, 500 * 1024);
+  }
+
+  /** A consent capture that refuses every signal with this message (and records what it is asked to capture). */
+  private ConsentCapture refusingConsent(String message) {
+    return new ConsentCapture() {
+      @Override
+      public void validate(ConsentSignal signal) {
+        throw new IllegalArgumentException(message);
+      }
+
+      @Override
+      public void capture(ConsentSignal signal) {
+        captured.add(signal);
+      }
+    };
   }
 
   private static RequestMeta meta(String basicUser) {
@@ -139,9 +155,7 @@ class CollectorTest {
 
   @Test
   void aRefusedConsentSignalIsA400AndStoresNothing() throws Exception {
-    Collector c = collector(signal -> {
-      throw new IllegalArgumentException("unknown purpose 'telepathy'");
-    });
+    Collector c = collector(refusingConsent("unknown purpose 'telepathy'"));
     assertThatThrownBy(() -> c.accept("track", bytes("""
         {"userId": "u1", "event": "E", "context": {"consent": {"purposes": {"telepathy": true}}}}
         """), meta(key)))
@@ -151,6 +165,129 @@ class CollectorTest {
         {"userId": "u1", "event": "E", "context": {"consent": {"purposes": {"ads": "yes"}}}}
         """), meta(key))).hasMessageContaining("purposes.ads must be true or false");
     assertThat(stored()).isEmpty();
+    assertThat(captured).as("nothing recorded for a refused request").isEmpty();
+  }
+
+  @Test
+  void consentIsCapturedOnlyAfterTheEventsAreDurablyWritten() throws Exception {
+    List<Integer> storedWhenCaptured = new CopyOnWriteArrayList<>();
+    ConsentCapture capture = signal -> {
+      try {
+        storedWhenCaptured.add(log.read(0, 100).size());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      captured.add(signal);
+    };
+    String batch = """
+        {"batch": [{"type": "track", "userId": "u1", "event": "E", "messageId": "c-1",
+                    "context": {"consent": {"purposes": {"email_marketing": true}}}},
+                   {"type": "page", "anonymousId": "a1", "properties": {"pad": "%s"}}],
+         "context": {"library": {"name": "x"}}}
+        """;
+    collector(capture).accept(Collector.BATCH, bytes(batch.formatted("x")), meta(key));
+    assertThat(captured).hasSize(1);
+    assertThat(captured.get(0).purposes()).containsEntry("email_marketing", true);
+    assertThat(storedWhenCaptured).as("the events were in the log when the consent was captured").containsExactly(2);
+
+    log.close();
+    log = EventLog.open(dir.resolve("full-wal"), 2_000, 2_000);
+    captured.clear();
+    CollectorException full = refused(collector(capture), Collector.BATCH, batch.formatted("x".repeat(3_000)),
+        meta(key));
+    assertThat(full.status()).isEqualTo(503);
+    assertThat(stored()).isEmpty();
+    assertThat(captured).as("a write that failed records no consent").isEmpty();
+  }
+
+  @Test
+  void splicedStampsEqualTheStampOfTheWholeTree() throws Exception {
+    String batchContext = "{\"library\": {\"name\": \"analytics-java\"}, \"locale\": \"fr\"}";
+    List<String> events = List.of(
+        "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"E\",\"messageId\":\"s-1\"}",
+        "{ \"type\" : \"track\" , \"userId\" : \"u2\", \"event\": \"Caf\u00e9 \\\"q\\\"\", \"messageId\": \"s-2\","
+            + " \"context\" : { } , \"properties\": {\"a\": [1, {\"b\": null}], \"c\": \"\u20ac\"} }",
+        "{\"type\":\"identify\",\"anonymousId\":\"a3\",\"messageId\":\"s-3\",\"context\":{\"ip\":\"1.1.1.1\","
+            + "\"locale\":\"de\",\"page\":{\"path\":\"/x\"}},\"timestamp\":\"2026-01-02T03:04:05.678Z\"}",
+        "{\"type\":\"page\",\"userId\":\"u4\",\"messageId\":\"s-4\",\"context\":{\"userAgent\":\"own\"},"
+            + "\"integrations\":{}}",
+        "{\"type\":\"group\",\"userId\":7,\"groupId\":\"g\",\"messageId\":\"s-5\",\"context\":null}",
+        "{\"type\":\"alias\",\"userId\":\"u6\",\"previousId\":\"p\",\"messageId\":\"s-6\",\"receivedAt\":\"x\"}");
+    String body = "{\"batch\": [" + String.join(", ", events) + "], \"context\": " + batchContext + "}";
+    RequestMeta meta = new RequestMeta(key, "10.1.2.3", "Mozilla/5.0 \"quoted\" \\ \u00e9", null, null, false, NOW);
+    collector(captured::add).accept(Collector.BATCH, bytes(body), meta);
+    List<JsonNode> stored = stored();
+    assertThat(stored).hasSize(events.size());
+    long writeKeyId = stored.get(0).get("writeKeyId").asLong();
+    ObjectNode context = (ObjectNode) JSON.readTree(batchContext);
+    for (int i = 0; i < events.size(); i++) {
+      ObjectNode expected = (ObjectNode) JSON.readTree(events.get(i));
+      SegmentEvents.validate(expected, null, i);
+      SegmentEvents.stamp(expected, context, writeKeyId, meta, NOW.toString());
+      assertThat(stored.get(i)).as(events.get(i)).isEqualTo(JSON.readTree(JSON.writeValueAsBytes(expected)));
+    }
+  }
+
+  /** A batch of {@code n} track events whose messageIds are {@code prefix-i}, each with {@code pad} bytes of text. */
+  private static String batchOf(String prefix, int n, int pad, String consent) {
+    StringBuilder b = new StringBuilder("{\"context\": {\"library\": {\"name\": \"" + prefix + "\"}}, \"batch\": [");
+    for (int i = 0; i < n; i++) {
+      b.append(i == 0 ? "" : ",").append("{\"type\": \"track\", \"userId\": \"").append(prefix).append("-u")
+          .append("\", \"event\": \"E\", \"messageId\": \"").append(prefix).append('-').append(i)
+          .append("\", \"properties\": {\"pad\": \"").append(String.valueOf((char) ('a' + i % 26)).repeat(pad))
+          .append("\"}").append(consent).append('}');
+    }
+    return b.append("]}").toString();
+  }
+
+  @Test
+  void aThreadsReusedRecordBufferStoresEachRequestsOwnEventsOnly() throws Exception {
+    Collector c = new Collector(JSON, keys, log, new RateLimits(1_000, nanos::get),
+        refusingConsent("refused after the records were built"), 32 * 1024, 500 * 1024);
+    // a long batch, one refused after its records were written into the thread's buffer, a short one, one beyond
+    // the bound a thread keeps, and a short one again: all on this thread
+    assertThat(c.accept(Collector.BATCH, bytes(batchOf("long", 40, 900, "")), meta(key))).isEqualTo(40);
+    assertThatThrownBy(() -> c.accept(Collector.BATCH, bytes(batchOf("refused", 30, 900,
+        ", \"context\": {\"consent\": {\"purposes\": {\"ads\": true}}}")), meta(key)))
+        .hasMessageContaining("refused after the records were built");
+    assertThat(c.accept(Collector.BATCH, bytes(batchOf("short", 2, 5, "")), meta(key))).isEqualTo(2);
+    assertThat(c.accept(Collector.BATCH, bytes(batchOf("huge", 20, 15_000, "")), meta(key))).isEqualTo(20);
+    assertThat(c.accept(Collector.BATCH, bytes(batchOf("tiny", 1, 1, "")), meta(key))).isEqualTo(1);
+
+    List<JsonNode> events = new java.util.ArrayList<>();
+    for (LogEntry e : log.read(0, 1000)) {
+      JsonNode event = JSON.readTree(e.value());
+      assertThat(new String(e.key(), StandardCharsets.UTF_8)).isEqualTo(event.get("messageId").asText());
+      events.add(event);
+    }
+    List<String> expected = new java.util.ArrayList<>();
+    for (var part : List.of(Map.entry("long", 40), Map.entry("short", 2), Map.entry("huge", 20),
+        Map.entry("tiny", 1))) {
+      for (int i = 0; i < part.getValue(); i++) {
+        expected.add(part.getKey() + "-" + i);
+      }
+    }
+    assertThat(events).extracting(e -> e.get("messageId").asText()).containsExactlyElementsOf(expected);
+    for (JsonNode e : events) {
+      String prefix = e.get("messageId").asText().replaceAll("-\\d+$", "");
+      int i = Integer.parseInt(e.get("messageId").asText().substring(prefix.length() + 1));
+      int pad = Map.of("long", 900, "short", 5, "huge", 15_000, "tiny", 1).get(prefix);
+      assertThat(e.get("userId").asText()).isEqualTo(prefix + "-u");
+      assertThat(e.get("properties").get("pad").asText())
+          .isEqualTo(String.valueOf((char) ('a' + i % 26)).repeat(pad));
+      assertThat(e.get("context").get("library").get("name").asText()).isEqualTo(prefix);
+      assertThat(e.has("receivedAt")).isTrue();
+    }
+    assertThat(captured).isEmpty();
+  }
+
+  @Test
+  void errorsNameTheEventTheyAreAbout() {
+    Collector c = collector(captured::add);
+    assertRefused(c, Collector.BATCH, "{\"batch\": [{\"type\": \"track\", \"userId\": \"u\", \"event\": \"e\"}, "
+        + "{\"type\": \"track\", \"userId\": \"u\"}]}", meta(key), 400, "batch[1]: a track event needs");
+    assertRefused(c, "track", "{\"userId\": \"u\", \"event\": \"e\", \"messageId\": \"" + "m".repeat(300) + "\"}",
+        meta(key), 400, "the event: \"messageId\" is longer than 256 characters");
   }
 
   @Test

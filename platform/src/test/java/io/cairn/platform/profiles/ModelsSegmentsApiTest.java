@@ -258,16 +258,7 @@ class ModelsSegmentsApiTest {
                       format: csv
                       fileName: scored.csv
         """.formatted(in, dir);
-    HttpResponse<String> deployed = post("/api/v1/flows", Map.of("id", "scoring", "definition", route),
-        TestServer.admin());
-    assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
-    assertThat(send("POST", "/api/v1/flows/scoring/run", TestServer.admin()).statusCode()).isEqualTo(202);
-    JsonNode run = null;
-    for (int i = 0; i < 600 && (run == null || run.isNull() || run.isMissingNode()
-        || run.path("state").asText().equals("RUNNING")); i++) {
-      Thread.sleep(100);
-      run = get("/api/v1/flows/scoring", TestServer.admin()).path("lastRun");
-    }
+    JsonNode run = server.deployAndRun("scoring", route);
     assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
     List<String> out = Files.readAllLines(dir.resolve("scored.csv"));
     List<String> header = List.of(out.getFirst().split(",", -1));

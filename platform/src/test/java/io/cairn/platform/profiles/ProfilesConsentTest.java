@@ -143,6 +143,51 @@ class ProfilesConsentTest {
         .hasMessageContaining("no model 'nope'");
   }
 
+  @Test
+  void lifetimeValuesAndRecommendationsReachOnlyPermittedSubjects() throws Exception {
+    ModelService models = new ModelService(new ModelRepository(catalog), GATE, lineage.recorder());
+    java.util.Random r = new java.util.Random(5);
+    double[][] x = new double[300][];
+    double[] y = new double[300];
+    List<String> subjects = new java.util.ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      x[i] = new double[] {10 * r.nextDouble()};
+      y[i] = 100 + 20 * x[i][0] + r.nextGaussian();
+      subjects.add(i % 3 == 0 ? "c@x.com" : "s" + (1 + i % 2));
+    }
+    var clv = models.trainLifetimeValue("value", List.of("f"), x, y, subjects, 0.25, 1, "file/orders.csv", "e");
+    assertThat(clv.metrics().get("excluded_rows")).as("the withdrawn subject's rows").isEqualTo(100.0);
+    ModelStepFactory scoring = ModelStepFactory.scoring(models);
+    io.cairn.spi.data.Schema schema = io.cairn.spi.data.Schema.of(List.of(
+        new io.cairn.spi.data.Column("f", io.cairn.spi.data.ColumnType.DOUBLE, true, Set.of()),
+        new io.cairn.spi.data.Column("items", io.cairn.spi.data.ColumnType.STRING, true, Set.of())));
+    io.cairn.spi.data.DatasetRef ds = new io.cairn.spi.data.DatasetRef("file", "in.csv");
+    io.cairn.spi.data.Batch in = io.cairn.spi.data.Batch.of(schema, List.of(
+        new io.cairn.spi.data.Row(new Object[] {5.0, "x"}, "s1", new io.cairn.spi.data.Provenance(ds, "1")),
+        new io.cairn.spi.data.Row(new Object[] {5.0, "x"}, "c@x.com", new io.cairn.spi.data.Provenance(ds, "2"))),
+        "2");
+    io.cairn.spi.data.Batch scored = scoring.create(scoring.configDef().validate(Map.of("model", "value")))
+        .apply(in, new TestContext(dir));
+    assertThat((Double) scored.rows().get(0).get(2)).isCloseTo(200.0, org.assertj.core.data.Offset.offset(5.0));
+    assertThat(scored.rows().get(1).get(2)).as("withdrawn: no value").isNull();
+
+    models.trainRecommender("basket", Map.of("s1", List.of("x", "y"), "s2", List.of("x", "y", "z"),
+        "c@x.com", List.of("x", "secret")), 2, 2, 0.5, 1, null, "e");
+    RecommendStepFactory recommending = new RecommendStepFactory(models);
+    io.cairn.spi.step.Step step = recommending.create(recommending.configDef().validate(Map.of("model", "basket")));
+    io.cairn.spi.data.Batch recommended = step.apply(in, new TestContext(dir));
+    assertThat(recommended.rows().get(0).get(2)).isEqualTo("y|z");
+    assertThat(recommended.rows().get(1).get(2)).as("withdrawn: no recommendations").isNull();
+    assertThat(step.columnLineage(schema)).singleElement()
+        .satisfies(d -> assertThat(d.description()).isEqualTo("recommendations of model://basket/1"));
+    assertThatThrownBy(() -> scoring.create(scoring.configDef().validate(Map.of("model", "basket"))))
+        .hasMessageContaining("is a recommender model");
+    assertThatThrownBy(() -> recommending.create(recommending.configDef().validate(Map.of("model", "value"))))
+        .hasMessageContaining("is a clv model, not a recommender");
+    assertThatThrownBy(() -> recommending.create(recommending.configDef().validate(Map.of("model", "basket",
+        "n", "0")))).hasMessageContaining("at least 1 item");
+  }
+
   /** The host's side of one task, as far as a step needs it. */
   private record TestContext(Path workDir) implements io.cairn.spi.TaskContext {
     @Override

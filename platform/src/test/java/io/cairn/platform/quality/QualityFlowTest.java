@@ -161,6 +161,7 @@ class QualityFlowTest {
     long cy = waiting.get(0).get("id").asLong();
     assertThat(record(dan).get("payload").asText()).as("the row as read, as JSON")
         .isEqualTo("{\"id\":2,\"email\":\"not-an-email\",\"phone\":\"0611111111\",\"age\":41}");
+    assertThat(record(dan).get("subjectId").asText()).as("the step kept the row's subject").isEqualTo("2");
 
     // a steward fixes one record's value (set over the others); bad fixes are refused with a reason
     TestApp.Reply fixed = TestApp.call(APP, "PUT", "/api/v1/quality/quarantine/" + dan, ADMIN, Map.of("values",
@@ -219,6 +220,7 @@ class QualityFlowTest {
       assertThat(r.get("runId").asText()).isEqualTo(second);
       assertThat(r.get("payload").asText()).contains("also bad");
       assertThat(r.get("sourceOffset").asText()).isEqualTo(record(cy).get("sourceOffset").asText());
+      assertThat(r.get("subjectId").asText()).as("the replayed row had its subject back").isEqualTo("3");
     });
     JsonNode audit = get(APP, "/api/v1/audit?action=quality.quarantine.replay", ADMIN).json();
     assertThat(audit.findValuesAsText("outcome")).contains("started", "replayed");

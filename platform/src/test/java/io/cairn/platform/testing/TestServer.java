@@ -101,4 +101,32 @@ public final class TestServer {
   public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
+
+  /**
+   * Deploys a flow as the admin, starts a run and waits up to a minute for it to end.
+   *
+   * @return the run as {@code GET /api/v1/flows/{id}} shows it ({@code lastRun})
+   * @throws IllegalStateException when the deploy or the start is refused
+   */
+  public com.fasterxml.jackson.databind.JsonNode deployAndRun(String id, String definition) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    HttpResponse<String> deployed = send(request("/api/v1/flows", admin()).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(java.util.Map.of("id", id, "definition",
+            definition)))));
+    if (deployed.statusCode() != 201) {
+      throw new IllegalStateException("deploying flow " + id + ": " + deployed.statusCode() + " " + deployed.body());
+    }
+    HttpResponse<String> started = send(request("/api/v1/flows/" + id + "/run", admin())
+        .POST(HttpRequest.BodyPublishers.noBody()));
+    if (started.statusCode() != 202) {
+      throw new IllegalStateException("starting flow " + id + ": " + started.statusCode() + " " + started.body());
+    }
+    com.fasterxml.jackson.databind.JsonNode run = null;
+    for (int i = 0; i < 600 && (run == null || run.isNull() || run.isMissingNode()
+        || run.path("state").asText().equals("RUNNING")); i++) {
+      Thread.sleep(100);
+      run = json.readTree(send(request("/api/v1/flows/" + id, admin()).GET()).body()).path("lastRun");
+    }
+    return run;
+  }
 }

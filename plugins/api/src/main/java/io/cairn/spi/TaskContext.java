@@ -1,6 +1,7 @@
 package io.cairn.spi;
 
 import io.cairn.spi.data.Provenance;
+import io.cairn.spi.data.Row;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -24,6 +25,19 @@ public interface TaskContext {
    * @param reason a message a person can act on, e.g. {@code "column 'age': 'abc' is not a number"}
    */
   void quarantine(Provenance where, String rawRecord, String reason);
+
+  /**
+   * Sends a row that could not be processed or written to the quarantine, with the reason, keeping the person it
+   * is about ({@link Row#subjectId}): a replay gives the row its subject back, so consent and erasure apply to it
+   * again, and an erasure request finds it. Steps and sinks holding a row use this one.
+   *
+   * @param row the row, never null; its provenance says where it came from
+   * @param rawRecord the row as text for a steward (e.g. its values as JSON), may be null
+   * @param reason a message a person can act on
+   */
+  default void quarantine(Row row, String rawRecord, String reason) {
+    quarantine(row.provenance(), rawRecord, reason);
+  }
 
   /** A folder private to this task's flow where it may keep files between runs. */
   Path workDir();

@@ -107,6 +107,13 @@ class UiJourneysTest extends BrowserJourney {
         "Policies", "Audit", "Consent", "Requests", "Plugins", "Users"});
     nav().getByText("Users").click();
     assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Users"))).containsText(ENGINEER);
+    // the checkbox is controlled by the user's saved roles: it turns only once the server has the change
+    Locator marketing = page.getByLabel(ENGINEER + " is marketing");
+    assertThat(marketing).not().isChecked();
+    marketing.click();
+    assertThat(marketing).isChecked();
+    marketing.click();
+    assertThat(marketing).not().isChecked();
   }
 
   @Test

@@ -4,7 +4,6 @@ import io.cairn.spi.data.Column;
 import io.cairn.spi.data.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -14,8 +13,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a CSV file (RFC 4180 quoting, UTF-8). With a header, columns are found by name, so a file may order
- * them differently or carry more; without one, the schema's columns are the fields in order. An empty field
+ * Reads a CSV file (RFC 4180 quoting, UTF-8; a record holding bytes that are not UTF-8 goes to quarantine on
+ * its own). With a header, columns are found by name, so a file may order them differently or carry more; without one, the schema's columns are the fields in order. An empty field
  * is null. The parser runs one record ahead so that each record's raw text is known.
  */
 final class CsvRecordReader extends RecordReader {
@@ -28,10 +27,11 @@ final class CsvRecordReader extends RecordReader {
   private CSVRecord ahead;
   private Schema schema;
   private int[] positions;
+  private long badByte = -1;
 
   CsvRecordReader(Path file, char delimiter, boolean hasHeader) throws IOException {
     this.file = file;
-    this.source = new TrackingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    this.source = new TrackingReader(new Utf8Reader(Files.newInputStream(file)));
     CSVFormat format = CSVFormat.RFC4180.builder()
         .setDelimiter(delimiter)
         .setIgnoreEmptyLines(true)
@@ -58,6 +58,7 @@ final class CsvRecordReader extends RecordReader {
     ahead = fetch();
     long start = current.getCharacterPosition();
     long end = ahead == null ? source.position() : ahead.getCharacterPosition();
+    badByte = source.malformedIn(start, end);
     String text = source.text(start, end);
     int blank = 0;
     while (blank < text.length() && isLineBreak(text.charAt(blank))) {
@@ -91,6 +92,9 @@ final class CsvRecordReader extends RecordReader {
 
   @Override
   Object[] values() throws RecordException {
+    if (badByte >= 0) {
+      throw new RecordException("invalid UTF-8 at byte " + badByte);
+    }
     int expected = header == null ? schema.size() : header.size();
     if (current.size() != expected) {
       throw new RecordException("expected " + expected + " fields, found " + current.size());

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.spi.data.Column;
 import io.cairn.spi.data.Schema;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,37 +14,72 @@ import java.util.List;
 
 /**
  * Reads a JSON-lines file: one JSON object per line, blank lines skipped. Columns are looked up by field
- * name; a missing field is null and fields the schema does not name are ignored.
+ * name; a missing field is null and fields the schema does not name are ignored. A line holding bytes that
+ * are not UTF-8 goes to quarantine on its own.
  */
 final class JsonLinesRecordReader extends RecordReader {
-  private final BufferedReader in;
+  private final Utf8Reader in;
+  private final char[] buffer = new char[8192];
+  private final StringBuilder text = new StringBuilder();
+  private int pos;
+  private int limit;
+  private long chars;
+  private long badByte = -1;
   private ObjectNode parsed;
   private Schema schema;
 
   JsonLinesRecordReader(Path file) throws IOException {
-    this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    this.in = new Utf8Reader(Files.newInputStream(file));
   }
 
   @Override
   boolean next() {
     try {
       String l;
+      long start;
       do {
-        l = in.readLine();
+        start = chars;
+        l = readLine();
         line++;
       } while (l != null && l.isBlank());
       if (l == null) {
         return false;
       }
-      if (number == 0 && l.charAt(0) == '\uFEFF') {
-        l = l.substring(1);
-      }
+      badByte = in.malformedIn(start, chars);
       raw = l;
       parsed = null;
       number++;
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The next line without its terminator ({@code \n} or {@code \r\n}), or null at the end. */
+  private String readLine() throws IOException {
+    text.setLength(0);
+    while (true) {
+      if (pos == limit) {
+        limit = in.read(buffer, 0, buffer.length);
+        pos = 0;
+        if (limit < 0) {
+          limit = 0;
+          return text.isEmpty() ? null : text.toString();
+        }
+      }
+      int i = pos;
+      while (i < limit && buffer[i] != '\n') {
+        i++;
+      }
+      text.append(buffer, pos, i - pos);
+      chars += i - pos;
+      if (i < limit) {
+        pos = i + 1;
+        chars++;
+        int end = text.length();
+        return text.substring(0, end > 0 && text.charAt(end - 1) == '\r' ? end - 1 : end);
+      }
+      pos = limit;
     }
   }
 
@@ -78,6 +111,9 @@ final class JsonLinesRecordReader extends RecordReader {
   }
 
   private ObjectNode parse() throws RecordException {
+    if (badByte >= 0) {
+      throw new RecordException("invalid UTF-8 at byte " + badByte);
+    }
     if (parsed == null) {
       JsonNode node;
       try {

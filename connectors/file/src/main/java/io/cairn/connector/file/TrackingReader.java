@@ -4,36 +4,25 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * A reader that keeps the text read recently, so a record's raw text and line can be recovered from its
- * character positions (as the CSV parser reports them). Drops a leading byte order mark. Positions passed
- * in must not decrease. Not thread-safe.
+ * A reader that keeps the text read recently, so a record's raw text, line and any bad UTF-8 in it can be
+ * recovered from its character positions (as the CSV parser reports them). Positions passed in must not
+ * decrease. Not thread-safe.
  */
 final class TrackingReader extends Reader {
   private static final int COMPACT_AT = 1 << 16;
-  private final Reader in;
+  private final Utf8Reader in;
   private final StringBuilder window = new StringBuilder();
   private long windowStart;
   private long linePos;
   private long line = 1;
-  private boolean started;
 
-  TrackingReader(Reader in) {
+  TrackingReader(Utf8Reader in) {
     this.in = in;
   }
 
   @Override
   public int read(char[] buf, int off, int len) throws IOException {
-    int n;
-    do {
-      n = in.read(buf, off, len);
-      if (n > 0 && !started) {
-        started = true;
-        if (buf[off] == '\uFEFF') {
-          System.arraycopy(buf, off + 1, buf, off, n - 1);
-          n--;
-        }
-      }
-    } while (n == 0 && len > 0);
+    int n = in.read(buf, off, len);
     if (n > 0) {
       window.append(buf, off, n);
     }
@@ -48,6 +37,11 @@ final class TrackingReader extends Reader {
   /** The text between two positions still kept. */
   String text(long from, long to) {
     return window.substring((int) (from - windowStart), (int) (to - windowStart));
+  }
+
+  /** The byte offset of the first bad UTF-8 sequence between two positions, or -1; see {@link Utf8Reader}. */
+  long malformedIn(long from, long to) {
+    return in.malformedIn(from, to);
   }
 
   /** The 1-based line of a position. */

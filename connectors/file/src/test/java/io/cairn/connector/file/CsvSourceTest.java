@@ -85,6 +85,36 @@ class CsvSourceTest {
   }
 
   @Test
+  void aRecordWithBytesThatAreNotUtf8IsQuarantinedAloneAndTheFileReadOn() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes("\uFEFFid,name\n1,Zoë\n2,\"Bad".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    int firstBad = out.size();
+    out.write(0xC3); // a lead byte followed by ASCII: malformed
+    out.writeBytes("(\nname\"\n3,Ok\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    int badAt = out.size();
+    out.writeBytes(new byte[] {'4', ',', (byte) 0xFF, 'x', '\n'});
+    // a long tail crossing the decoder's 64 KiB buffer, and a sequence cut short by the end of the file
+    for (int i = 5; i < 9000; i++) {
+      out.writeBytes((i + ",name" + i + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    out.writeBytes(new byte[] {'9', '0', '0', '0', ',', (byte) 0xE2, (byte) 0x82}); // truncated at the end
+    Path csv = Files.write(dir.resolve("latin.csv"), out.toByteArray());
+    SourceTask t = task(Map.of("path", csv.toString(), "columns", "id:LONG,name"), null);
+    List<Row> rows = rows(drain(t, 1000));
+
+    assertThat(rows).hasSize(1 + 1 + 8995);
+    assertThat(rows.get(0).values()).containsExactly(1L, "Zoë");
+    assertThat(rows.get(1).values()).containsExactly(3L, "Ok");
+    assertThat(rows.getLast().values()).containsExactly(8999L, "name8999");
+    assertThat(context.reasons()).containsExactly(
+        "line 3: invalid UTF-8 at byte " + firstBad,
+        "line 6: invalid UTF-8 at byte " + (badAt + 2),
+        "line 9002: invalid UTF-8 at byte " + (out.size() - 2));
+    assertThat(context.quarantined()).extracting(q -> q.rawRecord())
+        .containsExactly("2,\"Bad\uFFFD(\nname\"", "4,\uFFFDx", "9000,\uFFFD");
+  }
+
+  @Test
   void batchesHoldAtMostMaxRowsAndCarryTheOffsetOfTheirLastRecord() throws Exception {
     StringBuilder sb = new StringBuilder("id\n");
     for (int i = 1; i <= 25; i++) {

@@ -71,6 +71,25 @@ class JsonLinesSourceTest {
   }
 
   @Test
+  void aLineWithBytesThatAreNotUtf8IsQuarantinedAloneAndCrLfEndingsAreRead() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes("{\"id\":1,\"n\":\"Zoë\"}\r\n{\"id\":2,\"n\":\"".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    int badAt = out.size();
+    out.writeBytes(new byte[] {(byte) 0xE9, '"', '}', '\n'}); // Latin-1 é
+    out.writeBytes("\n{\"id\":3,\"n\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path file = Files.write(dir.resolve("mixed.jsonl"), out.toByteArray());
+    SourceTask t = task(Map.of("path", file.toString(), "columns", "id:LONG,n"), null);
+    List<Row> rows = rows(drain(t, 10));
+
+    assertThat(rows).extracting(Row::values).containsExactly(new Object[] {1L, "Zoë"},
+        new Object[] {3L, "x"});
+    assertThat(context.reasons()).containsExactly("line 2: invalid UTF-8 at byte " + badAt);
+    assertThat(context.quarantined()).extracting(q -> q.rawRecord())
+        .containsExactly("{\"id\":2,\"n\":\"\uFFFD\"}");
+  }
+
+  @Test
   void withoutDeclaredColumnsTheFirstValidRecordNamesTheStringColumns() throws Exception {
     Path file = Files.writeString(dir.resolve("free.ndjson"), """
         not json

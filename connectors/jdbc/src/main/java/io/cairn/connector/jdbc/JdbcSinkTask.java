@@ -134,7 +134,7 @@ final class JdbcSinkTask implements SinkTask {
       throw e;
     }
     for (int i = 0; i < rejected.size(); i++) {
-      context.quarantine(rejected.get(i).provenance(), describe(rejected.get(i)), reasons.get(i));
+      context.quarantine(rejected.get(i), describe(rejected.get(i)), reasons.get(i));
     }
     return rows.size() - rejected.size();
   }

@@ -81,7 +81,7 @@ class JdbcSinkTest {
   private static Batch batch(Schema schema, Object[]... rows) {
     List<Row> list = new ArrayList<>();
     for (Object[] values : rows) {
-      list.add(new Row(values, null, new Provenance(new DatasetRef("test", "in"), "r" + values[0])));
+      list.add(new Row(values, "p" + values[0], new Provenance(new DatasetRef("test", "in"), "r" + values[0])));
     }
     return Batch.of(schema, list, "x");
   }
@@ -176,6 +176,8 @@ class JdbcSinkTest {
     assertThat(written).isEqualTo(3);
     assertThat(read(b, "strict")).extracting(r -> r.get(0)).containsExactly(10L, 12L, 13L);
     assertThat(context.quarantined()).extracting(q -> q.where().offset()).containsExactly("r11", "r10");
+    assertThat(context.quarantined()).as("each keeps its row's subject").extracting(q -> q.subjectId())
+        .containsExactly("p11", "p10");
     assertThat(context.reasons()).allMatch(r -> r.startsWith("rejected by " + b.dialect().product() + ": "));
     assertThat(context.reasons().get(0)).containsIgnoringCase("email");
     assertThat(context.reasons().get(1)).containsPattern("(?i)duplicate|unique|primary key");

@@ -1,11 +1,16 @@
 package io.cairn.connector.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cairn.spi.TaskContext;
 import io.cairn.spi.config.Config;
@@ -20,7 +25,6 @@ import io.cairn.spi.data.Provenance;
 import io.cairn.spi.data.Row;
 import io.cairn.spi.data.Schema;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,15 +43,20 @@ public final class JsonMessages {
   public static final String SUBJECT_COLUMN = "subjectColumn";
 
   static final List<String> TYPE_NAMES = Arrays.stream(ColumnType.values()).map(Enum::name).toList();
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
       .build();
+  /** Reads a nested value in the middle of a message, where more of the message follows. */
+  private static final ObjectReader NESTED = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Schema NO_COLUMNS = Schema.of(List.of());
 
   private final String subjectColumn;
   private Schema schema;
+  /** The schema's column names, interned, and types. */
+  private String[] names;
+  private ColumnType[] types;
   private int subjectIndex = -1;
 
   private JsonMessages(Schema declared, String subjectColumn) {
@@ -97,6 +106,12 @@ public final class JsonMessages {
    * @throws BadMessageException naming what is wrong: invalid JSON, not an object, a value of the wrong type
    */
   public Row toRow(byte[] payload, Provenance where) throws BadMessageException {
+    if (schema != null) {
+      Object[] values = streamed(payload);
+      if (values != null) {
+        return row(values, where);
+      }
+    }
     JsonNode node;
     try {
       node = MAPPER.readTree(payload);
@@ -116,17 +131,131 @@ public final class JsonMessages {
       }
       use(Schema.of(inferred));
     }
-    Object[] values = new Object[schema.size()];
-    for (int i = 0; i < values.length; i++) {
-      Column c = schema.column(i);
-      try {
-        values[i] = JsonValues.convert(object.get(c.name()), c.type());
-      } catch (IllegalArgumentException e) {
-        throw new BadMessageException("column '" + c.name() + "': " + e.getMessage());
-      }
+    JsonNode[] nodes = new JsonNode[schema.size()];
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i] = object.get(schema.column(i).name());
     }
+    return row(converted(nodes), where);
+  }
+
+  private Row row(Object[] values, Provenance where) {
     Object subject = subjectIndex < 0 ? null : values[subjectIndex];
     return new Row(values, subject == null ? null : subject.toString(), where);
+  }
+
+  private Object[] converted(JsonNode[] nodes) throws BadMessageException {
+    Object[] values = new Object[nodes.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = convert(nodes[i], i);
+    }
+    return values;
+  }
+
+  private Object convert(JsonNode node, int i) throws BadMessageException {
+    try {
+      return JsonValues.convert(node, types[i]);
+    } catch (IllegalArgumentException e) {
+      throw new BadMessageException("column '" + names[i] + "': " + e.getMessage());
+    }
+  }
+
+  /**
+   * The values of a payload that is one JSON object, read with the streaming parser: the common scalars (a null,
+   * a string for a STRING column, an integer for a LONG column, a boolean for a BOOLEAN column) go straight to
+   * their values, other values of the schema's fields become (small) trees converted as a tree's would be, the
+   * other fields are skipped, and the last of repeated fields wins as in a tree. Null when the payload is
+   * anything else (not valid JSON, not an object, trailing content): {@link #toRow} then reads it as a tree,
+   * which names the problem.
+   */
+  private Object[] streamed(byte[] payload) throws BadMessageException {
+    Object[] values = new Object[names.length];
+    JsonNode[] nodes = null;
+    try (JsonParser p = MAPPER.createParser(payload)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        int i = column(p.currentName());
+        JsonToken value = p.nextToken();
+        if (i < 0) {
+          p.skipChildren();
+          continue;
+        }
+        Object direct = direct(p, value, types[i]);
+        if (direct != null) {
+          values[i] = direct == NULL ? null : direct;
+          if (nodes != null) {
+            nodes[i] = null;
+          }
+        } else {
+          nodes = nodes == null ? new JsonNode[names.length] : nodes;
+          nodes[i] = node(p, value);
+        }
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+        return null;
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    if (nodes != null) {
+      for (int i = 0; i < nodes.length; i++) {
+        if (nodes[i] != null) {
+          values[i] = convert(nodes[i], i);
+        }
+      }
+    }
+    return values;
+  }
+
+  /** Stands for a JSON null among the values {@link #direct} returns. */
+  private static final Object NULL = new Object();
+
+  /**
+   * The value of the current token for a column of the type when it is one of the common cases, whose result is
+   * the one {@link JsonValues#convert} gives its tree; else null (the value is then read as a tree).
+   */
+  private static Object direct(JsonParser p, JsonToken value, ColumnType type) throws IOException {
+    return switch (value) {
+      case VALUE_NULL -> NULL;
+      case VALUE_STRING -> type == ColumnType.STRING ? p.getText() : null;
+      case VALUE_NUMBER_INT -> type == ColumnType.LONG && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+          ? Long.valueOf(p.getLongValue()) : null;
+      case VALUE_TRUE -> type == ColumnType.BOOLEAN ? Boolean.TRUE : null;
+      case VALUE_FALSE -> type == ColumnType.BOOLEAN ? Boolean.FALSE : null;
+      default -> null;
+    };
+  }
+
+  /**
+   * The schema's position of a field name, or -1. The parser interns field names, so the names are first
+   * compared by identity; a name that is not found that way is looked up by value.
+   */
+  private int column(String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] == name) {
+        return i;
+      }
+    }
+    return schema.indexOf(name).orElse(-1);
+  }
+
+  /** The current value as the tree reading would make it (floats as BigDecimal, kept as written). */
+  private static JsonNode node(JsonParser p, JsonToken value) throws IOException {
+    JsonNodeFactory f = MAPPER.getNodeFactory();
+    return switch (value) {
+      case VALUE_STRING -> f.textNode(p.getText());
+      case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+        case INT -> f.numberNode(p.getIntValue());
+        case LONG -> f.numberNode(p.getLongValue());
+        default -> f.numberNode(p.getBigIntegerValue());
+      };
+      case VALUE_NUMBER_FLOAT -> DecimalNode.valueOf(p.getDecimalValue());
+      case VALUE_TRUE -> f.booleanNode(true);
+      case VALUE_FALSE -> f.booleanNode(false);
+      case VALUE_NULL -> f.nullNode();
+      default -> NESTED.readTree(p);
+    };
   }
 
   /**
@@ -160,29 +289,11 @@ public final class JsonMessages {
 
   /**
    * A row as a JSON object named by the schema's columns: numbers and booleans as JSON numbers and booleans,
-   * dates and instants as ISO text, a JSON column embedded as JSON, nulls as null.
+   * dates and instants as ISO text, a JSON column embedded as JSON, nulls as null. A writer of many rows uses a
+   * {@link JsonRowWriter} instead.
    */
   public static byte[] toJson(Schema schema, Row row) {
-    ObjectNode object = MAPPER.createObjectNode();
-    for (int i = 0; i < schema.size(); i++) {
-      Column c = schema.column(i);
-      Object v = row.get(i);
-      switch (v) {
-        case null -> object.putNull(c.name());
-        case Long l -> object.put(c.name(), l);
-        case Integer n -> object.put(c.name(), n);
-        case Double d -> object.put(c.name(), d);
-        case BigDecimal d -> object.put(c.name(), d);
-        case Boolean b -> object.put(c.name(), b);
-        case String s when c.type() == ColumnType.JSON -> object.set(c.name(), embedded(s));
-        default -> object.put(c.name(), v.toString());
-      }
-    }
-    try {
-      return MAPPER.writeValueAsBytes(object);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree did not serialize", e);
-    }
+    return new JsonRowWriter().write(schema, row);
   }
 
   /**
@@ -212,10 +323,12 @@ public final class JsonMessages {
 
   private void use(Schema s) {
     schema = s;
+    names = s.columns().stream().map(c -> c.name().intern()).toArray(String[]::new);
+    types = s.columns().stream().map(Column::type).toArray(ColumnType[]::new);
     subjectIndex = subjectColumn == null ? -1 : s.indexOf(subjectColumn).orElse(-1);
   }
 
-  private static JsonNode embedded(String json) {
+  static JsonNode embedded(String json) {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {

@@ -93,4 +93,84 @@ class JsonMessagesTest {
     Row nulls = row.withValues(new Object[8]);
     assertThat(new String(JsonMessages.toJson(m.schema(), nulls), StandardCharsets.UTF_8)).startsWith("{\"id\":null,");
   }
+
+  @Test
+  void declaredColumnsReadTheSameWhateverSurroundsThemAndTheLastRepeatWins() throws Exception {
+    JsonMessages m = codec(Map.of("columns", "id:LONG,big:DECIMAL,doc:JSON,name", "subjectColumn", "name"));
+    Row row = m.toRow(bytes("{\"skip\":{\"deep\":[1,{\"x\":[]}],\"s\":\"}\"},\"id\":1,\"big\":12345678901234567890.10,"
+        + "\"doc\":{\"a\":[1,2.50,null]},\"name\":{\"first\":\"Ann\"},\"id\":9007199254740993,\"after\":[[]]}"), AT);
+    assertThat(row.values()).containsExactly(9007199254740993L, new BigDecimal("12345678901234567890.10"),
+        "{\"a\":[1,2.50,null]}", "{\"first\":\"Ann\"}");
+    assertThat(row.subjectId()).isEqualTo("{\"first\":\"Ann\"}");
+    assertThat(m.toRow(bytes("{\"id\":2}"), AT).values()).containsExactly(2L, null, null, null);
+    assertThatThrownBy(() -> m.toRow(bytes("{\"id\":1} []"), AT)).hasMessageStartingWith("invalid JSON: ");
+    assertThatThrownBy(() -> m.toRow(bytes("\"text\""), AT)).hasMessage("expected a JSON object, found string");
+    assertThatThrownBy(() -> m.toRow(bytes("{\"id\":18446744073709551616}"), AT))
+        .hasMessage("column 'id': '18446744073709551616' is not a LONG");
+    assertThatThrownBy(() -> m.toRow(bytes("{\"skip\":[1,}"), AT)).hasMessageStartingWith("invalid JSON: ");
+  }
+
+  @Test
+  void streamedScalarsGiveTheValuesTheTreeGives() throws Exception {
+    JsonMessages m = codec(Map.of("columns", "id:LONG,name,ok:BOOLEAN,n:LONG,s,flag:BOOLEAN,big:LONG,when:TIMESTAMP",
+        "subjectColumn", "name"));
+    // unicode (escaped and raw), nulls, numbers and booleans given to columns of other types, nested values
+    Row row = m.toRow(bytes("{\"id\":-7,\"name\":\"Zo\\u00eb \u6771\u4eac \\ud83d\\ude00\",\"ok\":null,\"n\":\" 12 \","
+        + "\"s\":{\"k\":[1,\"\u00e9\",null]},\"flag\":\"TRUE\",\"big\":9223372036854775807,\"when\":1700000000000}"), AT);
+    assertThat(row.values()).containsExactly(-7L, "Zo\u00eb \u6771\u4eac \ud83d\ude00", null, 12L,
+        "{\"k\":[1,\"\u00e9\",null]}", true, Long.MAX_VALUE, Instant.ofEpochMilli(1700000000000L));
+    assertThat(row.subjectId()).isEqualTo("Zo\u00eb \u6771\u4eac \ud83d\ude00");
+    // scalars of other JSON types in a STRING column keep the tree's text
+    Row texts = m.toRow(bytes("{\"s\":12,\"name\":true,\"id\":null,\"ok\":false,\"flag\":true}"), AT);
+    assertThat(texts.values()).containsExactly(null, "true", false, null, "12", true, null, null);
+    // a repeated field: the last wins whether the earlier one was read directly or as a tree
+    assertThat(m.toRow(bytes("{\"id\":\"5\",\"id\":6}"), AT).get(0)).isEqualTo(6L);
+    assertThat(m.toRow(bytes("{\"id\":6,\"id\":\"5\"}"), AT).get(0)).isEqualTo(5L);
+    assertThat(m.toRow(bytes("{\"id\":\"x\",\"id\":6}"), AT).get(0)).isEqualTo(6L);
+    assertThat(m.toRow(bytes("{\"id\":6,\"id\":null}"), AT).get(0)).isNull();
+    // the first column in schema order that does not convert is named, wherever it stands in the message
+    assertThatThrownBy(() -> m.toRow(bytes("{\"flag\":\"maybe\",\"id\":1.5}"), AT))
+        .hasMessage("column 'id': '1.5' is not a LONG");
+    assertThatThrownBy(() -> m.toRow(bytes("{\"big\":9223372036854775808}"), AT))
+        .hasMessage("column 'big': '9223372036854775808' is not a LONG");
+    assertThatThrownBy(() -> m.toRow(bytes("{\"ok\":1}"), AT)).hasMessage("column 'ok': '1' is not a BOOLEAN");
+    assertThatThrownBy(() -> m.toRow(bytes("{\"id\":1,\"name\":\"a\""), AT))
+        .hasMessageStartingWith("invalid JSON: ");
+    assertThatThrownBy(() -> m.toRow(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, '"', '}'}, AT))
+        .hasMessageStartingWith("invalid JSON: ");
+  }
+
+  @Test
+  void aRowWriterWritesWhatToJsonWritesRowAfterRowAndAcrossSchemas() throws Exception {
+    JsonMessages a = codec(Map.of("columns", "id:LONG,name,tags:JSON,at:TIMESTAMP,ok:BOOLEAN"));
+    JsonMessages b = codec(Map.of("columns", "x:DOUBLE,y:DECIMAL"));
+    JsonRowWriter writer = new JsonRowWriter();
+    Row first = a.toRow(bytes("{\"id\":1,\"name\":\"\u6771 \\\"q\\\"\",\"tags\":[1,{\"z\":null}],\"at\":\"2024-01-02T03:04:05Z\","
+        + "\"ok\":true}"), AT);
+    Row second = a.toRow(bytes("{\"id\":2,\"tags\":\"not json {\"}"), AT);
+    Row other = b.toRow(bytes("{\"x\":0.25,\"y\":-1.50}"), AT);
+    for (int round = 0; round < 2; round++) {
+      for (Row r : new Row[] {first, second}) {
+        byte[] json = writer.write(a.schema(), r);
+        assertThat(json).isEqualTo(JsonMessages.toJson(a.schema(), r));
+        assertThat(a.toRow(json, AT).values()).isEqualTo(r.values());
+      }
+      assertThat(new String(writer.write(b.schema(), other), StandardCharsets.UTF_8))
+          .isEqualTo("{\"x\":0.25,\"y\":-1.50}");
+    }
+    assertThat(new String(writer.write(a.schema(), first), StandardCharsets.UTF_8)).isEqualTo(
+        "{\"id\":1,\"name\":\"\u6771 \\\"q\\\"\",\"tags\":[1,{\"z\":null}],\"at\":\"2024-01-02T03:04:05Z\",\"ok\":true}");
+    assertThat(new String(writer.write(a.schema(), second), StandardCharsets.UTF_8)).isEqualTo(
+        "{\"id\":2,\"name\":null,\"tags\":\"not json {\",\"at\":null,\"ok\":null}");
+  }
+
+  @Test
+  void aRowThatDoesNotFitItsSchemaFailsAndTheWriterWritesTheNextRowWhole() {
+    JsonMessages a = codec(Map.of("columns", "id:LONG,name"));
+    JsonRowWriter writer = new JsonRowWriter();
+    Row short1 = new Row(new Object[] {1L}, null, AT);
+    assertThatThrownBy(() -> writer.write(a.schema(), short1)).isInstanceOf(IndexOutOfBoundsException.class);
+    Row ok = new Row(new Object[] {2L, "b"}, null, AT);
+    assertThat(new String(writer.write(a.schema(), ok), StandardCharsets.UTF_8)).isEqualTo("{\"id\":2,\"name\":\"b\"}");
+  }
 }

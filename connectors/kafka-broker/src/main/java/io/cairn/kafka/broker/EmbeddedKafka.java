@@ -47,8 +47,9 @@ public final class EmbeddedKafka implements AutoCloseable {
    */
   public static EmbeddedKafka start(Path dir, int brokerPort) throws Exception {
     Files.createDirectories(dir);
-    EmbeddedKafka kafka = new EmbeddedKafka(dir.toAbsolutePath(), brokerPort == 0 ? freePort() : brokerPort,
-        freePort());
+    int[] free = freePorts(brokerPort == 0 ? 2 : 1, brokerPort);
+    EmbeddedKafka kafka = new EmbeddedKafka(dir.toAbsolutePath(), brokerPort == 0 ? free[0] : brokerPort,
+        free[free.length - 1]);
     if (!Files.exists(dir.resolve("meta.properties"))) {
       kafka.format();
     }
@@ -134,10 +135,27 @@ public final class EmbeddedKafka implements AutoCloseable {
     return p;
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
+  /**
+   * Free ports, distinct from each other and from {@code taken}: every socket stays open until all are chosen, so
+   * the system cannot hand out one port twice (choosing them one after the other once gave the broker and its
+   * controller the same port).
+   */
+  static int[] freePorts(int count, int taken) throws IOException {
+    java.util.List<ServerSocket> open = new java.util.ArrayList<>();
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; ) {
+        ServerSocket s = new ServerSocket(0);
+        open.add(s);
+        if (s.getLocalPort() != taken) {
+          ports[i++] = s.getLocalPort();
+        }
+      }
+      return ports;
+    } finally {
+      for (ServerSocket s : open) {
+        s.close();
+      }
     }
   }
 }

@@ -22,6 +22,16 @@ class EmbeddedKafkaTest {
   @TempDir Path dir;
 
   @Test
+  void freePortsAreDistinctAndAvoidTheTakenOne() throws Exception {
+    for (int round = 0; round < 200; round++) {
+      int[] two = EmbeddedKafka.freePorts(2, 0);
+      assertThat(two[0]).isPositive().isNotEqualTo(two[1]);
+      int[] one = EmbeddedKafka.freePorts(1, two[0]);
+      assertThat(one[0]).isPositive().isNotEqualTo(two[0]);
+    }
+  }
+
+  @Test
   void aRecordWrittenBeforeARestartIsReadAfterIt() throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
       assertThat(kafka.bootstrapServers()).startsWith("127.0.0.1:");

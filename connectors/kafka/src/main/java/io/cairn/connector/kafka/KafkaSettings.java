@@ -1,8 +1,10 @@
 package io.cairn.connector.kafka;
 
 import io.cairn.connector.json.JsonMessages;
+import io.cairn.spi.TaskContext;
 import io.cairn.spi.config.Config;
 import io.cairn.spi.config.ConfigDef;
+import io.cairn.spi.config.ConfigException;
 import io.cairn.spi.config.ConfigProperty;
 import io.cairn.spi.config.ConfigType;
 import io.cairn.spi.data.DatasetRef;
@@ -25,6 +27,11 @@ final class KafkaSettings {
   static final String TIMEOUT_MS = "timeoutMs";
   static final String FORMAT = "format";
   static final String AVRO_SCHEMA = "avroSchema";
+  static final String CONSUMERS = "consumers";
+  /** The most consumers one source task runs. */
+  static final int MAX_CONSUMERS = 32;
+  /** The producer's batch.size: a 1,000-row batch of small JSON records fills a few such batches, not dozens. */
+  static final int PRODUCER_BATCH_BYTES = 256 * 1024;
 
   private static final List<ConfigProperty> CONNECTION = List.of(
       ConfigProperty.builder(BOOTSTRAP, ConfigType.STRING).defaultValue("127.0.0.1:9092")
@@ -50,7 +57,10 @@ final class KafkaSettings {
           .description("The consumer group; by default cairn-<flow id>. Tasks of one group share partitions")
           .build(),
       ConfigProperty.builder(OFFSET_RESET, ConfigType.ENUM).choices("earliest", "latest").defaultValue("earliest")
-          .description("Where a group without committed offsets starts").build()),
+          .description("Where a group without committed offsets starts").build(),
+      ConfigProperty.builder(CONSUMERS, ConfigType.INT).defaultValue("1")
+          .description("How many consumers of the group the task runs, each on its own thread, 1 to "
+              + MAX_CONSUMERS + "; the group's partitions are spread over them").build()),
       JsonMessages.sourceProperties());
 
   static final ConfigDef SINK = def(List.of(
@@ -66,6 +76,36 @@ final class KafkaSettings {
     all.addAll(own);
     all.addAll(more);
     return ConfigDef.of(all.toArray(ConfigProperty[]::new));
+  }
+
+  /**
+   * The source's number of consumers, range-checked.
+   *
+   * @throws ConfigException when it is not between 1 and {@link #MAX_CONSUMERS}
+   */
+  static int consumers(Config config) {
+    int n = config.integer(CONSUMERS);
+    if (n < 1 || n > MAX_CONSUMERS) {
+      throw new ConfigException(List.of("property '" + CONSUMERS + "' must be between 1 and " + MAX_CONSUMERS
+          + ", not " + n));
+    }
+    return n;
+  }
+
+  /** The source's consumer group: {@code groupId}, by default {@code cairn-<flow id>}. */
+  static String group(Config config, TaskContext ctx) {
+    return config.has(GROUP_ID) ? config.string(GROUP_ID) : "cairn-" + ctx.flowId();
+  }
+
+  /** The properties of a source's consumer in {@code group}: auto-commit off, up to 2,000 records a poll. */
+  static Map<String, Object> consumer(Config config, String group, String clientId) {
+    Map<String, Object> p = client(config, clientId);
+    p.put("group.id", group);
+    p.put("enable.auto.commit", "false");
+    p.put("auto.offset.reset", config.string(OFFSET_RESET));
+    p.put("max.poll.records", "2000");
+    p.put("default.api.timeout.ms", Long.toString(config.longValue(TIMEOUT_MS)));
+    return p;
   }
 
   /** The client properties shared by consumers and producers. */

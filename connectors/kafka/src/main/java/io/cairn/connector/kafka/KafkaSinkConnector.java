@@ -16,7 +16,8 @@ public final class KafkaSinkConnector implements SinkConnector {
 
   @Override
   public String description() {
-    return "Produces rows as JSON records to a Kafka topic; a write returns once every record was acknowledged";
+    return "Produces rows as JSON records to a Kafka topic; a batch counts as written once every record was "
+        + "acknowledged";
   }
 
   @Override

@@ -24,8 +24,15 @@ public final class KafkaSourceConnector implements SourceConnector {
     return KafkaSettings.SOURCE;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws io.cairn.spi.config.ConfigException when {@code consumers} is out of range or the format's
+   *     settings do not fit
+   */
   @Override
   public SourceTask createTask(Config config) {
-    return new KafkaSourceTask(config);
+    int consumers = KafkaSettings.consumers(config);
+    return consumers == 1 ? new KafkaSourceTask(config) : new KafkaConsumersTask(config, consumers);
   }
 }

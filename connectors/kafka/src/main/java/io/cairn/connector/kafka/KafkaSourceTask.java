@@ -13,6 +13,11 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -29,7 +34,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Consumes topics in a group with auto-commit off; commits the group's offsets only in {@link #commit}. The
  * consumer is used under a lock by the polling thread; {@link #stop} wakes a blocked poll and then closes the
- * consumer under the same lock. See the package doc for the delivery guarantee.
+ * consumer under the same lock. While the host handles one batch, the next records already fetched are decoded
+ * on the task's decoder thread (read-ahead of one batch); records that do not decode reach the host's quarantine
+ * on the polling thread when their batch is handed out, so they are committed with it. See the package doc for
+ * the delivery guarantee.
  */
 final class KafkaSourceTask implements SourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSourceTask.class);
@@ -45,6 +53,8 @@ final class KafkaSourceTask implements SourceTask {
   private TaskContext context;
   private DatasetRef dataset;
   private KafkaConsumer<byte[], byte[]> consumer;
+  private ExecutorService decoder;
+  private Future<Decoded> next;
   private volatile boolean stopped;
 
   KafkaSourceTask(Config config) {
@@ -58,14 +68,9 @@ final class KafkaSourceTask implements SourceTask {
     this.context = ctx;
     this.resume = Positions.decode(resumeOffset);
     dataset = KafkaSettings.dataset(config, String.join(",", topics));
-    String group = config.has(KafkaSettings.GROUP_ID) ? config.string(KafkaSettings.GROUP_ID) : "cairn-" + ctx.flowId();
-    Map<String, Object> p = KafkaSettings.client(config, "cairn-source-" + ctx.flowId() + "-" + ctx.runId());
-    p.put("group.id", group);
-    p.put("enable.auto.commit", "false");
-    p.put("auto.offset.reset", config.string(KafkaSettings.OFFSET_RESET));
-    p.put("max.poll.records", "2000");
-    p.put("default.api.timeout.ms", Long.toString(config.longValue(KafkaSettings.TIMEOUT_MS)));
-    consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    String group = KafkaSettings.group(config, ctx);
+    consumer = new KafkaConsumer<>(KafkaSettings.consumer(config, group, "cairn-source-" + ctx.flowId() + "-"
+        + ctx.runId()), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     consumer.subscribe(topics, new ConsumerRebalanceListener() {
       @Override
       public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -83,6 +88,13 @@ final class KafkaSourceTask implements SourceTask {
         }
       }
     });
+    ClassLoader plugin = KafkaSourceTask.class.getClassLoader();
+    decoder = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "cairn-kafka-source-" + ctx.flowId());
+      t.setDaemon(true);
+      t.setContextClassLoader(plugin);
+      return t;
+    });
     LOG.info("consuming {} in group {}", dataset, group);
   }
 
@@ -91,34 +103,79 @@ final class KafkaSourceTask implements SourceTask {
     return dataset;
   }
 
+  /** A poll waits up to {@code POLL_WAIT} for records. */
   @Override
-  public Batch poll(int maxRows) {
+  public boolean pollWaits() {
+    return true;
+  }
+
+  @Override
+  public Batch poll(int maxRows) throws Exception {
+    Future<Decoded> current;
     lock.lock();
     try {
       if (stopped) {
         return null;
       }
-      if (buffer.isEmpty()) {
-        consumer.poll(POLL_WAIT).forEach(buffer::add);
+      current = next;
+      next = null;
+      if (current == null) {
+        if (buffer.isEmpty()) {
+          consumer.poll(POLL_WAIT).forEach(buffer::add);
+        }
+        if (buffer.isEmpty()) {
+          return null;
+        }
+        current = decodeNext(maxRows);
       }
-      if (buffer.isEmpty()) {
-        return null;
+      if (!buffer.isEmpty()) {
+        next = decodeNext(maxRows);
       }
-      List<byte[]> payloads = new ArrayList<>(Math.min(maxRows, buffer.size()));
-      List<String> offsets = new ArrayList<>(payloads.size());
-      while (!buffer.isEmpty() && payloads.size() < maxRows) {
-        ConsumerRecord<byte[], byte[]> r = buffer.pollFirst();
-        payloads.add(r.value() == null ? new byte[0] : r.value());
-        offsets.add(r.topic() + "/" + r.partition() + "/" + r.offset());
-        handedOut.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
-      }
-      return messages.decode(payloads, offsets, dataset, context, Positions.encode(handedOut));
     } catch (WakeupException e) {
       return null;
     } finally {
       lock.unlock();
     }
+    Decoded decoded;
+    try {
+      decoded = current.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    } catch (CancellationException e) {
+      return null;
+    }
+    decoded.quarantined().handTo(context);
+    return decoded.batch();
   }
+
+  /**
+   * Takes the next records (at most {@code maxRows}) from the buffer, moves the handed-out positions past them,
+   * and decodes them on the decoder thread. Under the lock.
+   */
+  private Future<Decoded> decodeNext(int maxRows) {
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(Math.min(maxRows, buffer.size()));
+    TopicPartition last = null;
+    while (!buffer.isEmpty() && records.size() < maxRows) {
+      ConsumerRecord<byte[], byte[]> r = buffer.pollFirst();
+      records.add(r);
+      if (last == null || last.partition() != r.partition() || !last.topic().equals(r.topic())) {
+        if (last != null) {
+          handedOut.put(last, records.get(records.size() - 2).offset() + 1);
+        }
+        last = new TopicPartition(r.topic(), r.partition());
+      }
+    }
+    handedOut.put(last, records.getLast().offset() + 1);
+    String batchOffset = Positions.encode(handedOut);
+    return decoder.submit(() -> {
+      QuarantineBuffer quarantined = new QuarantineBuffer(context);
+      Batch batch = messages.decode(records, dataset, quarantined, batchOffset);
+      return new Decoded(batch, quarantined);
+    });
+  }
+
+  /** A decoded batch and what its decoding quarantined, handed to the host's context on the polling thread. */
+  private record Decoded(Batch batch, QuarantineBuffer quarantined) {}
 
   /**
    * Commits the group's offsets to the positions after the committed batch. While the brokers do not answer
@@ -156,6 +213,9 @@ final class KafkaSourceTask implements SourceTask {
   @Override
   public void stop() {
     stopped = true;
+    if (decoder != null) {
+      decoder.shutdownNow().forEach(queued -> ((Future<?>) queued).cancel(false));
+    }
     KafkaConsumer<byte[], byte[]> c = consumer;
     if (c == null) {
       return;

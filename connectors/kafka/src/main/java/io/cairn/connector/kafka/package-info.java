@@ -5,8 +5,11 @@
  * <p>Delivery: the source never commits on its own (auto-commit off); it commits the group's offsets up to a
  * batch only when the host commits that batch, after every sink wrote it. What was not committed when a task
  * stops is read again by the next one (at-least-once); a sink that upserts by key makes that harmless. The
- * sink produces with {@code acks=all} and idempotence, and a write returns only when every record was
- * acknowledged. Parallelism: tasks with the same group id share the topics' partitions.
+ * sink produces with {@code acks=all} and idempotence; a {@code write} returns, and a {@code send}'s stage
+ * completes, only when every record of the batch was acknowledged, so the host can keep batches in flight and
+ * still commit only acknowledged ones. Parallelism: tasks with the same group id share the topics' partitions,
+ * and a source with {@code consumers} &gt; 1 runs that many consumers of its group in one task
+ * ({@link io.cairn.connector.kafka.KafkaConsumersTask}).
  *
  * <p>Offsets: {@code topic:partition=next,...}, the positions after the batch. The group's committed offsets
  * are the ones that count; a stored offset only moves a partition forward when the group's is behind it.

@@ -66,6 +66,30 @@ class KafkaConnectorTest extends BrokerTest {
   }
 
   @Test
+  void batchesSentWithoutWaitingArriveInOrderAndASendAfterStopFails() throws Exception {
+    SinkTask sink = tasks.sink(new KafkaSinkConnector(), KafkaTopics.context(dir), "keyColumn", "email");
+    List<java.util.concurrent.CompletableFuture<Long>> acks = LongStream.range(0, 5)
+        .mapToObj(b -> sendNow(sink, batch(b * 300, b * 300 + 300))).toList();
+    for (var ack : acks) {
+      assertThat(ack.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(300L);
+    }
+    List<String> records = KafkaTopics.read(kafka.bootstrapServers(), topic, 1500);
+    assertThat(records).hasSize(1500);
+    assertThat(records.get(1499)).isEqualTo("p1499@x.org={\"id\":1499,\"email\":\"p1499@x.org\"}");
+    sink.stop();
+    assertThat(sendNow(sink, batch(0, 1))).failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class).withMessageContaining("was stopped");
+  }
+
+  private static java.util.concurrent.CompletableFuture<Long> sendNow(SinkTask sink, Batch batch) {
+    try {
+      return sink.send(batch).toCompletableFuture();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void whatWasNotCommittedIsReadAgainByTheGroupsNextTask() throws Exception {
     KafkaTopics.produce(kafka.bootstrapServers(), topic, "{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}");
     SourceTask first = source("columns", "n:LONG");
@@ -119,5 +143,43 @@ class KafkaConnectorTest extends BrokerTest {
         "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\\\"w\";");
     assertThat(KafkaSettings.SINK.validate(Map.of("topic", "t", "password", "pw-9")).toString())
         .doesNotContain("pw-9");
+  }
+
+  @Test
+  void oneConsumerOnSeveralPartitionsGivesEachRowItsPartitionAndEachBatchEveryPositionHandedOut() throws Exception {
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1))).all().get();
+    }
+    try (org.apache.kafka.clients.producer.KafkaProducer<String, String> p =
+        new org.apache.kafka.clients.producer.KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+            new org.apache.kafka.common.serialization.StringSerializer(),
+            new org.apache.kafka.common.serialization.StringSerializer())) {
+      for (int i = 0; i < 30; i++) {
+        p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, i % 3, null,
+            i == 13 ? "{\"id\":\"x\"}" : "{\"id\":" + i + "}"));
+      }
+    }
+    FakeTaskContext context = KafkaTopics.context(dir);
+    SourceTask source = source(context, "columns", "id:LONG");
+    List<Batch> batches = SourceTasks.await(source, 29, 4, Duration.ofSeconds(20));
+    Map<Integer, Long> seen = new java.util.HashMap<>();
+    for (Batch b : batches) {
+      for (Row r : b.rows()) {
+        long id = (Long) r.get(0);
+        String[] where = r.provenance().offset().split("/");
+        assertThat(where[0]).isEqualTo(topic);
+        assertThat(Integer.parseInt(where[1])).isEqualTo(id % 3);
+        assertThat(Long.parseLong(where[2])).isEqualTo(id / 3);
+        seen.merge((int) (id % 3), id / 3 + 1, Math::max);
+      }
+      // a batch's offset holds, for every partition handed out so far, the position after its last record
+      Map<org.apache.kafka.common.TopicPartition, Long> positions = Positions.decode(b.sourceOffset());
+      seen.forEach((partition, next) -> assertThat(positions.get(
+          new org.apache.kafka.common.TopicPartition(topic, partition))).isGreaterThanOrEqualTo(next));
+    }
+    assertThat(batches.getLast().sourceOffset()).isEqualTo(topic + ":0=10," + topic + ":1=10," + topic + ":2=10");
+    assertThat(context.quarantined()).extracting(q -> q.where().offset()).containsExactly(topic + "/1/4");
+    source.stop();
   }
 }

@@ -115,7 +115,7 @@ final class RedisSinkTask implements SinkTask {
       try {
         profiles.add(new Profile(id, fields, nulls, segIdx < 0 ? null : Segments.parse(row.get(segIdx))));
       } catch (IllegalArgumentException e) {
-        context.quarantine(row.provenance(), row.toString(), e.getMessage());
+        context.quarantine(row, row.toString(), e.getMessage());
       }
     }
     return profiles;
@@ -124,7 +124,7 @@ final class RedisSinkTask implements SinkTask {
   private String id(Row row, Schema schema, int[] keyIdx) {
     if (keyIdx.length == 0) {
       if (row.subjectId() == null) {
-        context.quarantine(row.provenance(), row.toString(), "no profile id: the row has no subject id");
+        context.quarantine(row, row.toString(), "no profile id: the row has no subject id");
       }
       return row.subjectId();
     }
@@ -132,7 +132,7 @@ final class RedisSinkTask implements SinkTask {
     for (int i : keyIdx) {
       Object v = row.get(i);
       if (v == null) {
-        context.quarantine(row.provenance(), row.toString(),
+        context.quarantine(row, row.toString(),
             "no profile id: key column '" + schema.column(i).name() + "' is null");
         return null;
       }

@@ -2,14 +2,15 @@ package io.cairn.connector.testkit;
 
 import io.cairn.spi.TaskContext;
 import io.cairn.spi.data.Provenance;
+import io.cairn.spi.data.Row;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link TaskContext} that records what a task quarantines. Thread-safe. */
 public final class FakeTaskContext implements TaskContext {
-  /** One quarantined record, as the task reported it. */
-  public record Quarantined(Provenance where, String rawRecord, String reason) {}
+  /** One quarantined record, as the task reported it; {@code subjectId} null when it gave no row. */
+  public record Quarantined(Provenance where, String rawRecord, String reason, String subjectId) {}
 
   private final String runId;
   private final Path workDir;
@@ -32,7 +33,12 @@ public final class FakeTaskContext implements TaskContext {
 
   @Override
   public void quarantine(Provenance where, String rawRecord, String reason) {
-    quarantined.add(new Quarantined(where, rawRecord, reason));
+    quarantined.add(new Quarantined(where, rawRecord, reason, null));
+  }
+
+  @Override
+  public void quarantine(Row row, String rawRecord, String reason) {
+    quarantined.add(new Quarantined(row.provenance(), rawRecord, reason, row.subjectId()));
   }
 
   @Override

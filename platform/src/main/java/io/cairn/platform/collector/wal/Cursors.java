@@ -43,6 +43,15 @@ final class Cursors {
     positions.put(name, position);
   }
 
+  /** Forgets a consumer's position (its file too); returns the position it had, or -1 when it had none. */
+  synchronized long remove(String name) throws IOException {
+    Long had = positions.remove(name);
+    if (NAME.matcher(name).matches()) {
+      Files.deleteIfExists(dir.resolve(encode(name) + ".pos"));
+    }
+    return had == null ? -1 : had;
+  }
+
   /** The lowest cursor; {@code Long.MIN_VALUE} when there is none, so nothing is deleted. */
   long min() {
     return positions.values().stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);

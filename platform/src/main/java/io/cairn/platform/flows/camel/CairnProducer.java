@@ -1,18 +1,23 @@
 package io.cairn.platform.flows.camel;
 
+import io.cairn.platform.flows.PendingWrite;
 import io.cairn.platform.flows.RunContext;
 import io.cairn.spi.connector.SinkConnector;
 import io.cairn.spi.connector.SinkTask;
 import io.cairn.spi.data.Batch;
+import io.cairn.spi.data.DatasetRef;
 import io.cairn.spi.step.Step;
 import io.cairn.spi.step.StepFactory;
 import org.apache.camel.Exchange;
+import java.util.concurrent.CompletableFuture;
 import org.apache.camel.support.DefaultProducer;
 
 /**
  * Sends a batch through a plugin's step (the exchange body becomes the step's output) or writes it to a
  * plugin's sink. Tasks are opened once per run and closed by the run. Governance is called before every
- * step and before and after every write.
+ * step and before and after every write. On the source consumer's thread a write is only sent: the consumer
+ * awaits it (and calls {@code afterWrite}) before it commits the batch's offset; anywhere else it is awaited
+ * here.
  */
 final class CairnProducer extends DefaultProducer {
   private final CairnEndpoint endpoint;
@@ -35,7 +40,7 @@ final class CairnProducer extends DefaultProducer {
       if (endpoint.role() == Role.STEP) {
         exchange.getIn().setBody(step(run, batch));
       } else {
-        write(run, batch);
+        write(run, batch, exchange.getProperty(FlowCounters.PIPELINED_ON) == thread);
       }
     } finally {
       thread.setContextClassLoader(previous);
@@ -55,7 +60,7 @@ final class CairnProducer extends DefaultProducer {
     return h.step().apply(in, run);
   }
 
-  private void write(RunContext run, Batch batch) throws Exception {
+  private void write(RunContext run, Batch batch, boolean pipelined) throws Exception {
     SinkHandle h = run.task(endpoint.key(), () -> {
       SinkConnector c = endpoint.getComponent().extensions().sink(endpoint.name()).orElseThrow(() ->
           new IllegalStateException("sink '" + endpoint.name() + "' is no longer installed"));
@@ -64,9 +69,18 @@ final class CairnProducer extends DefaultProducer {
       return new SinkHandle(t);
     });
     Batch out = run.governance().beforeWrite(run.scope(), h.task().dataset(), h.task().purposes(), batch);
-    long written = out.isEmpty() ? 0 : h.task().write(out);
-    run.governance().afterWrite(run.scope(), h.task().dataset(), out, written);
-    FlowCounters.countOut(run, written);
+    DatasetRef target = h.task().dataset();
+    CompletableFuture<Long> ack = out.isEmpty() ? CompletableFuture.completedFuture(0L)
+        : h.task().send(out).toCompletableFuture();
+    PendingWrite write = new PendingWrite(ack, written -> {
+      run.governance().afterWrite(run.scope(), target, out, written);
+      FlowCounters.countOut(run, written);
+    });
+    if (pipelined) {
+      run.sent(write);
+    } else {
+      write.await();
+    }
   }
 
   /** An open step, closed when the run ends. */

@@ -1,6 +1,8 @@
 package io.cairn.platform.flows.camel;
 
 import io.cairn.catalog.FlowId;
+import io.cairn.catalog.QuarantineEntry;
+import io.cairn.platform.flows.PendingWrite;
 import io.cairn.platform.flows.Replay;
 import io.cairn.platform.flows.RunContext;
 import io.cairn.spi.config.Config;
@@ -8,6 +10,7 @@ import io.cairn.spi.connector.SourceConnector;
 import io.cairn.spi.connector.SourceTask;
 import io.cairn.spi.data.Batch;
 import io.cairn.spi.data.DatasetRef;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -16,13 +19,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls a plugin's source task on its own thread and sends each batch through the route synchronously.
- * After a batch went through every step and sink without error, its offset is committed (catalog first,
- * then the task): at-least-once, and a sink that upserts by key makes a re-run harmless.
+ * Polls a plugin's source task on its own thread and sends each batch through the route on that thread.
+ * Sinks reached on it only send their writes ({@code SinkTask.send}), so the next batches are read and sent
+ * while up to {@value #MAX_IN_FLIGHT} batches wait for their acknowledgements. A batch's offset is committed
+ * (catalog first, then the task) only once its writes and those of every batch before it are durable, at
+ * least every {@value #COMMIT_INTERVAL_MS} ms while batches keep coming and at once when the source is idle,
+ * exhausted or stopping: at-least-once, and a sink that upserts by key makes a re-run harmless. After an empty
+ * poll the loop backs off (up to {@value #MAX_IDLE_MS} ms) unless the task's poll waits for rows itself.
  */
 final class CairnSourceConsumer extends DefaultConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(CairnSourceConsumer.class);
   private static final long MAX_IDLE_MS = 1000;
+  private static final int MAX_IN_FLIGHT = 8;
+  private static final long COMMIT_INTERVAL_MS = 200;
 
   private final CairnEndpoint endpoint;
   private ExecutorService executor;
@@ -80,27 +89,36 @@ final class CairnSourceConsumer extends DefaultConsumer {
       LOG.info("flow {} run {}: reading {} from {}", flow, run.runId(), dataset,
           resume == null ? "the beginning" : "after offset " + resume);
       long idle = 10;
+      InFlight inFlight = new InFlight(MAX_IN_FLIGHT, COMMIT_INTERVAL_MS, System::nanoTime,
+          (offset, quarantined) -> commit(run, flow, key, offset, quarantined));
       while (!stopping && isRunAllowed()) {
         Batch batch = task.poll(component.batchSize());
         if (batch != null && !batch.isEmpty()) {
           idle = 10;
-          if (!process(run, dataset, batch)) {
+          InFlight.Sent sent = process(run, dataset, batch, inFlight);
+          if (sent == null) {
             return;
           }
+          inFlight.add(sent);
         } else if (batch != null) {
-          commit(run, flow, key, batch.sourceOffset());
+          inFlight.add(new InFlight.Sent(batch.sourceOffset(), run.drainQuarantined(), List.of()));
         }
         if (task.exhausted()) {
+          inFlight.drain();
           run.checkpoint();
           component.lifecycle().sourceFinished(run);
           return;
         }
         if (batch == null || batch.isEmpty()) {
-          commit(run, flow, key, null);
-          Thread.sleep(idle);
-          idle = Math.min(MAX_IDLE_MS, idle * 2);
+          inFlight.drain();
+          commit(run, flow, key, null, run.drainQuarantined());
+          if (!task.pollWaits()) {
+            Thread.sleep(idle);
+            idle = Math.min(MAX_IDLE_MS, idle * 2);
+          }
         }
       }
+      inFlight.drain();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Throwable e) {
@@ -115,7 +133,12 @@ final class CairnSourceConsumer extends DefaultConsumer {
     try {
       LOG.info("flow {} run {}: replaying {} quarantined record(s) of {}", run.flowId(), run.runId(),
           replay.batch().size(), replay.dataset());
-      if (process(run, replay.dataset(), replay.batch())) {
+      InFlight.Sent sent = process(run, replay.dataset(), replay.batch(), null);
+      if (sent != null) {
+        for (PendingWrite w : sent.writes()) {
+          w.await();
+        }
+        commit(run, new FlowId(run.flowId()), endpoint.key(), sent.offset(), sent.quarantined());
         run.checkpoint();
         endpoint.getComponent().lifecycle().sourceFinished(run);
       }
@@ -126,33 +149,50 @@ final class CairnSourceConsumer extends DefaultConsumer {
     }
   }
 
-  private boolean process(RunContext run, DatasetRef dataset, Batch read) throws Exception {
+  /**
+   * Sends the batch through the route; returns it with the writes its sinks left in flight and the records
+   * quarantined on the way, or null when the route failed: the batches sent before it are then awaited and
+   * committed (those whose writes succeed), and only then is the run failed, so a re-run that starts once the
+   * run has ended resumes after them.
+   */
+  private InFlight.Sent process(RunContext run, DatasetRef dataset, Batch read, InFlight earlier)
+      throws Exception {
     Batch batch = run.governance().afterRead(run.scope(), dataset, read);
     FlowCounters.countIn(run, batch.size());
     Exchange exchange = createExchange(false);
     try {
       exchange.getIn().setBody(batch);
       exchange.setProperty(FlowCounters.RUN_ID, run.runId());
+      exchange.setProperty(FlowCounters.PIPELINED_ON, Thread.currentThread());
       getProcessor().process(exchange);
       if (exchange.getException() != null) {
         // the batch is not committed: its quarantined records come again when a re-run reads it again
+        run.drainSent();
         run.drainQuarantined();
-        endpoint.getComponent().lifecycle().runFailed(run, exchange.getException());
-        return false;
+        Exception failure = exchange.getException();
+        if (earlier != null) {
+          try {
+            earlier.drain();
+          } catch (Exception e) {
+            failure.addSuppressed(e);
+          }
+        }
+        endpoint.getComponent().lifecycle().runFailed(run, failure);
+        return null;
       }
     } finally {
       releaseExchange(exchange, false);
     }
-    commit(run, new FlowId(run.flowId()), endpoint.key(), batch.sourceOffset());
-    return true;
+    return new InFlight.Sent(batch.sourceOffset(), run.drainQuarantined(), run.drainSent());
   }
 
   /**
-   * Stores the batch's quarantined records and its offset in one transaction, then tells the task. Run
+   * Stores the records quarantined up to an offset and the offset in one transaction, then tells the task. Run
    * counts are saved by the runtime every few seconds and at the end, not per batch.
    */
-  private void commit(RunContext run, FlowId flow, String key, String offset) throws Exception {
-    endpoint.getComponent().offsets().commit(flow, key, offset, run.runId(), run.drainQuarantined());
+  private void commit(RunContext run, FlowId flow, String key, String offset, List<QuarantineEntry> quarantined)
+      throws Exception {
+    endpoint.getComponent().offsets().commit(flow, key, offset, run.runId(), quarantined);
     if (offset != null && task != null) {
       task.commit(offset);
     }

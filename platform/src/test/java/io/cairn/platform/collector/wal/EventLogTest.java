@@ -98,6 +98,120 @@ class EventLogTest {
     }
   }
 
+  /**
+   * Appends write their bytes outside the log's lock: many threads appending at once, across segment rolls, must
+   * still leave every record whole, once, readable by the time its future completes, and the same after a reopen.
+   */
+  @Test
+  void concurrentAsynchronousAppendsAcrossRollsAreWholeAndReadableWhenDone() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<java.util.concurrent.CompletableFuture<Boolean>> checks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (EventLog log = EventLog.open(dir, 100_000_000, 16 * 1024)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          LogBatch batch = new LogBatch(64);
+          for (int i = 0; i < 200; i++) {
+            batch.reset();
+            String key = thread + "-" + i;
+            String last = null;
+            int lastSize = 0;
+            for (int r = 0; r < 1 + i % 3; r++) {
+              last = key + "." + r;
+              byte[] v = value(last, 100 + (i * 37 + r) % 900);
+              lastSize = 8 + 2 + last.length() + v.length;
+              batch.begin(last).write(v).end();
+            }
+            String lastKey = last;
+            int size = lastSize;
+            java.util.concurrent.CompletableFuture<Long> f = log.appendAsync(batch);
+            // when the future completes, the batch's last record is readable where it ends
+            checks.add(f.thenApply(end -> {
+              try {
+                return end <= log.end() && keys(log.read(end - size, 1)).equals(List.of(lastKey));
+              } catch (java.io.IOException e) {
+                return false;
+              }
+            }));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      for (java.util.concurrent.CompletableFuture<Boolean> c : checks) {
+        assertThat(c.get()).isTrue();
+      }
+      assertWhole(log.read(0, 100_000));
+    } finally {
+      pool.shutdownNow();
+    }
+    try (EventLog reopened = EventLog.open(dir, 100_000_000, 16 * 1024)) {
+      assertWhole(reopened.read(0, 100_000));
+    }
+  }
+
+  /** A value that names its key, padded with its key's hash to {@code size} bytes. */
+  private static byte[] value(String key, int size) {
+    byte[] v = new byte[size];
+    java.util.Arrays.fill(v, (byte) ('a' + Math.floorMod(key.hashCode(), 26)));
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(k, 0, v, 0, k.length);
+    return v;
+  }
+
+  /** Every record of 8 threads x 200 appends (1 to 3 records each) once, each with the value of its key. */
+  private static void assertWhole(List<LogEntry> all) {
+    Set<String> seen = new HashSet<>();
+    for (LogEntry e : all) {
+      String key = e.keyString();
+      int i = Integer.parseInt(key.substring(key.indexOf('-') + 1, key.indexOf('.')));
+      int r = Integer.parseInt(key.substring(key.indexOf('.') + 1));
+      assertThat(e.value()).as(key).isEqualTo(value(key, 100 + (i * 37 + r) % 900));
+      assertThat(seen.add(key)).as(key + " once").isTrue();
+    }
+    int expected = 0;
+    for (int i = 0; i < 200; i++) {
+      expected += 8 * (1 + i % 3);
+    }
+    assertThat(seen).hasSize(expected);
+  }
+
+  @Test
+  void anAsynchronousAppendCompletesOnlyOnceItsRecordsAreForcedAndRefusesAFullLogAtOnce() throws Exception {
+    try (EventLog log = EventLog.open(dir, 2_000, 1_000)) {
+      List<java.util.concurrent.CompletableFuture<Long>> pending = new ArrayList<>();
+      List<Boolean> readableWhenDone = new java.util.concurrent.CopyOnWriteArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        LogBatch batch = new LogBatch(64);
+        batch.begin("a" + i).write(("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8)).end();
+        String key = "a" + i;
+        java.util.concurrent.CompletableFuture<Long> done = log.appendAsync(batch);
+        pending.add(done.whenComplete((end, failure) -> {
+          try {
+            // the future completes on the flusher thread: the reader's view must hold the record already
+            readableWhenDone.add(end <= log.end() && keys(log.read(0, 1_000)).contains(key));
+          } catch (java.io.IOException e) {
+            readableWhenDone.add(false);
+          }
+        }));
+      }
+      long last = 0;
+      for (java.util.concurrent.CompletableFuture<Long> f : pending) {
+        long end = f.get();
+        assertThat(end).isGreaterThan(last);
+        last = end;
+      }
+      assertThat(readableWhenDone).hasSize(10).containsOnly(true);
+      LogBatch tooMuch = new LogBatch(4_000);
+      tooMuch.begin("big").write(new byte[3_000]).end();
+      assertThatThrownBy(() -> log.appendAsync(tooMuch)).isInstanceOf(LogFullException.class);
+      assertThat(log.end()).isEqualTo(last);
+    }
+  }
+
   @Test
   void aFullLogRefusesUntilEveryCursorPassedItsOldSegments() throws Exception {
     try (EventLog log = EventLog.open(dir, 4_000, 1_000)) {
@@ -131,6 +245,69 @@ class EventLogTest {
     try (EventLog again = EventLog.open(dir, 4_000, 1_000)) {
       assertThat(again.cursor("flow:a")).isPositive();
       assertThat(again.cursor("unknown")).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void releasingTheOnlyReaderFreesItsSegmentsWhileALaggingReaderKeepsThem() throws Exception {
+    try (EventLog log = EventLog.open(dir, 10_000_000, 1_000)) {
+      List<LogEntry> all = fill(log, 200);
+      long end = all.get(all.size() - 1).next();
+      long before = segmentFiles();
+      log.commit("flow:lagging", all.get(5).next());
+      log.commit("flow:gone", end);
+      assertThat(segmentFiles()).as("the lagging reader keeps every segment after its cursor").isEqualTo(before);
+
+      assertThat(log.release("flow:lagging")).isTrue();
+      assertThat(log.cursors()).containsOnlyKeys("flow:gone");
+      assertThat(segmentFiles()).as("the reader that is left has passed all but the active segment").isEqualTo(1);
+      assertThat(log.start()).as("the oldest record kept is in the active segment").isGreaterThan(all.get(5).next());
+
+      log.append(entries(200, 210));
+      long start = log.start();
+      log.commit("flow:other", start);
+      assertThat(log.release("flow:gone")).isTrue();
+      assertThat(log.start()).as("kept for the reader that has not read it").isEqualTo(start);
+      assertThat(keys(log.read(0, 100))).contains("m200", "m209");
+      assertThat(log.release("flow:gone")).as("released already").isFalse();
+    }
+    try (EventLog again = EventLog.open(dir, 10_000_000, 1_000)) {
+      assertThat(again.cursors()).as("a released cursor stays released").containsOnlyKeys("flow:other");
+    }
+  }
+
+  @Test
+  void releasingTheLastReaderDeletesTheSegmentsItHadPassedFromDisk() throws Exception {
+    try (EventLog log = EventLog.open(dir, 10_000_000, 1_000)) {
+      List<LogEntry> all = fill(log, 200);
+      log.commit("flow:only", 0);
+      long before = segmentFiles();
+      assertThat(before).isGreaterThan(3);
+      long read = all.get(150).next();
+      assertThat(log.release("flow:only")).isTrue();
+      assertThat(segmentFiles()).as("nothing was read: nothing is freed").isEqualTo(before);
+
+      log.commit("flow:only", read);
+      long kept = segmentFiles();
+      assertThat(kept).isLessThan(before);
+      assertThat(log.release("flow:only")).isTrue();
+      assertThat(segmentFiles()).as("the same segments as its last commit freed").isEqualTo(kept);
+      assertThat(log.start()).isLessThanOrEqualTo(read);
+      assertThat(log.read(0, 10_000).get(0).next()).isLessThanOrEqualTo(all.get(151).next());
+    }
+  }
+
+  /** Appends {@code n} records in appends of ten; returns them as read back. */
+  private static List<LogEntry> fill(EventLog log, int n) throws Exception {
+    for (int i = 0; i < n; i += 10) {
+      log.append(entries(i, i + 10));
+    }
+    return log.read(0, 10_000);
+  }
+
+  private long segmentFiles() throws java.io.IOException {
+    try (var files = Files.list(dir)) {
+      return files.filter(p -> p.toString().endsWith(".log")).count();
     }
   }
 

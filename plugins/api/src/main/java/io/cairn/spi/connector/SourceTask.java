@@ -39,6 +39,14 @@ public interface SourceTask {
     return false;
   }
 
+  /**
+   * Whether {@link #poll} itself waits a short while (well under a second) for rows when there are none, like a
+   * Kafka consumer's poll. The host then polls again at once after an empty poll instead of backing off.
+   */
+  default boolean pollWaits() {
+    return false;
+  }
+
   /** Called after every row up to {@code offset} was written; the task may acknowledge upstream. */
   default void commit(String offset) throws Exception {}
 

@@ -13,9 +13,11 @@ public enum IdentifierType {
   COOKIE,
   CRM_ID;
 
+  private final String configName = name().toLowerCase(Locale.ROOT);
+
   /** The name used in configuration and explanations, e.g. {@code device_id}. */
   public String configName() {
-    return name().toLowerCase(Locale.ROOT);
+    return configName;
   }
 
   /**

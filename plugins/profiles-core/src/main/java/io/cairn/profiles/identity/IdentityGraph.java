@@ -32,12 +32,12 @@ public final class IdentityGraph {
   private final Normalizer normalizer;
 
   private final List<IdentityRecord> records = new ArrayList<>();
-  private final Map<String, Integer> byId = new HashMap<>();
+  private final KeyIndex byId = new KeyIndex();
   private final BitSet erased = new BitSet();
   private final Set<String> tombstones = new HashSet<>();
   private final Map<Integer, Set<Integer>> cannotLink = new HashMap<>();
 
-  private Derived state = new Derived();
+  private Derived state;
 
   /**
    * @param rules deterministic rules, tried in order
@@ -51,6 +51,7 @@ public final class IdentityGraph {
     if (this.rules.isEmpty() && fuzzy == null) {
       throw new IllegalArgumentException("identity resolution needs at least one match rule or fuzzy matching");
     }
+    this.state = new Derived();
   }
 
   /**
@@ -63,11 +64,10 @@ public final class IdentityGraph {
     int before = state.links.size();
     boolean replaced = false;
     for (IdentityRecord r : batch) {
-      Integer known = byId.get(r.recordId());
-      if (known == null) {
-        int idx = records.size();
+      int idx = records.size();
+      int known = byId.putIfAbsent(r.recordId(), idx);
+      if (known == KeyIndex.ABSENT) {
         records.add(r);
-        byId.put(r.recordId(), idx);
         state.resolve(idx);
       } else if (!records.get(known).equals(r)) {
         records.set(known, r);
@@ -249,8 +249,8 @@ public final class IdentityGraph {
   }
 
   private int index(String recordId) {
-    Integer idx = byId.get(recordId);
-    if (idx == null || erased.get(idx)) {
+    int idx = byId.get(recordId);
+    if (idx == KeyIndex.ABSENT || erased.get(idx)) {
       throw new IllegalArgumentException("no record '" + recordId + "' in the identity graph");
     }
     return idx;
@@ -267,26 +267,37 @@ public final class IdentityGraph {
     }
   }
 
-  /** What is derived from the records and can be rebuilt from them: the union-find, indexes and links. */
+  /**
+   * What is derived from the records and can be rebuilt from them: the union-find, indexes and links. Each
+   * rule has its own key index (normalised value to the first record with it), so keys need no rule prefix.
+   */
   private final class Derived {
     final DisjointSet set = new DisjointSet();
-    final Map<String, Integer> keys = new HashMap<>();
+    final List<KeyIndex> keys = new ArrayList<>();
     final Map<String, List<Integer>> blocks = new HashMap<>();
     final List<Link> links = new ArrayList<>();
-    final Set<Long> linked = new HashSet<>();
     final Map<Integer, ResolvedRecord> blocked = new HashMap<>();
+    /** The records the record being resolved was linked to so far (a pair is linked once). */
+    private int[] linkedTo = new int[4];
+    private int linkedCount;
+
+    Derived() {
+      rules.forEach(r -> keys.add(new KeyIndex()));
+    }
 
     void resolve(int idx) {
       if (set.add() != idx) {
         throw new IllegalStateException("identity graph out of step at record " + idx);
       }
+      linkedCount = 0;
       ResolvedRecord r = new ResolvedRecord(records.get(idx), normalizer, tombstones);
-      for (MatchRule rule : rules) {
+      for (int i = 0; i < rules.size(); i++) {
+        MatchRule rule = rules.get(i);
         String key = rule.key(r);
         if (key != null) {
-          Integer earlier = keys.putIfAbsent(key, idx);
-          if (earlier != null) {
-            link(idx, earlier, rule.name(), rule.evidence(r), 1);
+          int earlier = keys.get(i).putIfAbsent(key, idx);
+          if (earlier != KeyIndex.ABSENT) {
+            link(idx, earlier, rule.name(), () -> rule.evidence(r), 1);
           }
         }
       }
@@ -299,7 +310,7 @@ public final class IdentityGraph {
             if (set.find(other) != set.find(idx)) {
               double score = fuzzy.score(r, blocked.get(other));
               if (score >= fuzzy.threshold()) {
-                link(idx, other, "fuzzy", fuzzy.evidence(score), score);
+                link(idx, other, "fuzzy", () -> fuzzy.evidence(score), score);
               }
             }
           }
@@ -309,12 +320,26 @@ public final class IdentityGraph {
       }
     }
 
-    private void link(int from, int to, String rule, String evidence, double score) {
-      if (forbidden(from, to) || !linked.add(((long) from << 32) | to)) {
-        return;
+    /** Links two records unless forbidden or already linked; the evidence is only written for a new link. */
+    private void link(int from, int to, String rule, java.util.function.Supplier<String> evidence, double score) {
+      if (!forbidden(from, to) && firstLink(to)) {
+        set.union(from, to);
+        links.add(new Link(records.get(from).recordId(), records.get(to).recordId(), rule, evidence.get(), score));
       }
-      set.union(from, to);
-      links.add(new Link(records.get(from).recordId(), records.get(to).recordId(), rule, evidence, score));
+    }
+
+    /** Whether the record being resolved is not yet linked to {@code to}; notes it as linked. */
+    private boolean firstLink(int to) {
+      for (int i = 0; i < linkedCount; i++) {
+        if (linkedTo[i] == to) {
+          return false;
+        }
+      }
+      if (linkedCount == linkedTo.length) {
+        linkedTo = java.util.Arrays.copyOf(linkedTo, linkedCount * 2);
+      }
+      linkedTo[linkedCount++] = to;
+      return true;
     }
 
     /** Whether joining the sets of {@code a} and {@code b} would join records a steward split apart. */

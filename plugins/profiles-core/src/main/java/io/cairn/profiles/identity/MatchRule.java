@@ -53,9 +53,15 @@ public record MatchRule(String name, List<IdentifierType> identifiers, List<Stri
     return specs.stream().map(MatchRule::parse).toList();
   }
 
-  /** The key equal records share, or null when the record lacks a part. */
+  /**
+   * The key equal records share under this rule (keys of different rules are kept apart by the caller), or
+   * null when the record lacks a part: a rule of one identifier uses the normalised identifier itself.
+   */
   String key(ResolvedRecord r) {
-    StringBuilder sb = new StringBuilder(name).append('|');
+    if (attributes.isEmpty() && identifiers.size() == 1) {
+      return r.identifier(identifiers.get(0));
+    }
+    StringBuilder sb = new StringBuilder();
     for (IdentifierType t : identifiers) {
       String v = r.identifier(t);
       if (v == null) {
@@ -75,6 +81,9 @@ public record MatchRule(String name, List<IdentifierType> identifiers, List<Stri
 
   /** The evidence of a match on {@code key}, e.g. {@code email=jane@example.com}. */
   String evidence(ResolvedRecord r) {
+    if (attributes.isEmpty() && identifiers.size() == 1) {
+      return identifiers.get(0).configName() + "=" + r.identifier(identifiers.get(0));
+    }
     List<String> parts = new ArrayList<>();
     identifiers.forEach(t -> parts.add(t.configName() + "=" + r.identifier(t)));
     attributes.forEach(a -> parts.add(a + "=" + r.attribute(a)));

@@ -26,6 +26,10 @@ final class ResolvedRecord {
       }
     });
     this.identifiers = ids;
+    if (record.attributes().isEmpty()) {
+      this.attributes = Map.of();
+      return;
+    }
     Map<String, String> attrs = new HashMap<>();
     record.attributes().forEach((k, v) -> {
       String c = canonical(v);

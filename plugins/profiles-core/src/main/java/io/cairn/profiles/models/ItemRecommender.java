@@ -10,9 +10,12 @@ import java.util.Set;
 /**
  * Item-item collaborative filtering on implicit feedback (who bought or viewed what): the cosine similarity of
  * two items is how many profiles have both over the geometric mean of how many have each; a profile's
- * candidates are scored by the sum of their similarities to its items. Immutable and thread-safe once built.
+ * candidates are scored by the sum of their similarities to its items. Immutable and thread-safe once built;
+ * {@link #toBytes} and {@link #fromBytes} keep it in the model registry.
  */
 public final class ItemRecommender {
+  private static final String MAGIC = "cairn-item-item/1";
+
   private final Map<String, Map<String, Double>> similar;
   private final List<String> byPopularity;
 
@@ -65,6 +68,68 @@ public final class ItemRecommender {
   /** The baseline: the {@code n} most popular items the profile does not have. */
   public List<String> popular(Set<String> items, int n) {
     return byPopularity.stream().filter(i -> !items.contains(i)).limit(n).toList();
+  }
+
+  /** How many items the model knows. */
+  public int items() {
+    return byPopularity.size();
+  }
+
+  /** The model as bytes: the items by popularity, then each item's similar items and similarities. */
+  public byte[] toBytes() {
+    try (java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.writeUTF(MAGIC);
+      out.writeInt(byPopularity.size());
+      for (String item : byPopularity) {
+        out.writeUTF(item);
+      }
+      out.writeInt(similar.size());
+      for (Map.Entry<String, Map<String, Double>> e : similar.entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeInt(e.getValue().size());
+        for (Map.Entry<String, Double> s : e.getValue().entrySet()) {
+          out.writeUTF(s.getKey());
+          out.writeDouble(s.getValue());
+        }
+      }
+      out.flush();
+      return bytes.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads a model written by {@link #toBytes}.
+   *
+   * @throws IllegalArgumentException when the bytes are not such a model
+   */
+  public static ItemRecommender fromBytes(byte[] data) {
+    try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(data))) {
+      if (!MAGIC.equals(in.readUTF())) {
+        throw new IllegalArgumentException("not a Cairn item-item recommender");
+      }
+      int n = in.readInt();
+      List<String> popular = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        popular.add(in.readUTF());
+      }
+      int m = in.readInt();
+      Map<String, Map<String, Double>> similar = new HashMap<>();
+      for (int i = 0; i < m; i++) {
+        String item = in.readUTF();
+        int k = in.readInt();
+        Map<String, Double> row = new HashMap<>();
+        for (int j = 0; j < k; j++) {
+          row.put(in.readUTF(), in.readDouble());
+        }
+        similar.put(item, row);
+      }
+      return new ItemRecommender(similar, List.copyOf(popular));
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalArgumentException("not a readable item-item recommender: " + e.getMessage(), e);
+    }
   }
 
   /**

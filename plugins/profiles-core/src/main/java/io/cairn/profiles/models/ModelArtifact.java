@@ -12,15 +12,15 @@ import java.util.Locale;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Output;
-import org.tribuo.classification.Label;
 import org.tribuo.clustering.ClusterID;
 import org.tribuo.impl.ArrayExample;
 
 /**
  * A trained model as the registry keeps it: what it predicts, its feature names, the standardisation its
- * features need (if any) and the Tribuo model in Tribuo's protobuf form. Scoring a row gives a propensity's
- * probability of the outcome, or a clustering's cluster id. Immutable; {@link #score} is thread-safe (Tribuo
- * models predict concurrently).
+ * features need (if any), a lifetime value's target scaling, and the Tribuo model in Tribuo's protobuf form.
+ * Scoring a row gives a propensity's probability of the outcome, a lifetime value in the target's units, or a
+ * clustering's cluster id. The linear models score through a {@link LinearScorer} compiled once. Immutable
+ * and thread-safe (Tribuo models predict concurrently).
  */
 public final class ModelArtifact {
   private static final String MAGIC = "cairn-model/1";
@@ -30,7 +30,9 @@ public final class ModelArtifact {
     /** Logistic regression: the probability of the outcome. */
     PROPENSITY,
     /** K-means: the id of the nearest cluster. */
-    KMEANS;
+    KMEANS,
+    /** Linear regression: the customer lifetime value. */
+    CLV;
 
     public String id() {
       return name().toLowerCase(Locale.ROOT);
@@ -42,22 +44,52 @@ public final class ModelArtifact {
   private final String[] names;
   private final Standardiser scaler;
   private final Model<?> model;
+  private final double targetMean;
+  private final double targetSd;
+  private final BatchScorer scorer;
 
-  private ModelArtifact(Kind kind, List<String> features, Standardiser scaler, Model<?> model) {
+  private ModelArtifact(Kind kind, List<String> features, Standardiser scaler, Model<?> model, double targetMean,
+      double targetSd) {
     this.kind = kind;
     this.features = List.copyOf(features);
     this.names = features.toArray(String[]::new);
     this.scaler = scaler;
     this.model = model;
+    this.targetMean = targetMean;
+    this.targetSd = targetSd;
+    this.scorer = switch (kind) {
+      case PROPENSITY -> LinearScorer.probability(features, scaler,
+          (org.tribuo.classification.sgd.linear.LinearSGDModel) model);
+      case CLV -> LinearScorer.value(features, scaler, (org.tribuo.regression.sgd.linear.LinearSGDModel) model,
+          targetMean, targetSd);
+      case KMEANS -> new BatchScorer() {
+        @Override
+        public List<String> features() {
+          return ModelArtifact.this.features;
+        }
+
+        @Override
+        public void score(double[] x, int rows, double[] out) {
+          BatchScorer.checkShape(this, x, rows, out);
+          for (int r = 0; r < rows; r++) {
+            out[r] = cluster(java.util.Arrays.copyOfRange(x, r * names.length, (r + 1) * names.length));
+          }
+        }
+      };
+    };
   }
 
   public static ModelArtifact of(Propensity p) {
-    return new ModelArtifact(Kind.PROPENSITY, p.features(), p.scaler(), p.model());
+    return new ModelArtifact(Kind.PROPENSITY, p.features(), p.scaler(), p.model(), 0, 1);
+  }
+
+  public static ModelArtifact of(LifetimeValue v) {
+    return new ModelArtifact(Kind.CLV, v.features(), v.scaler(), v.model(), v.targetMean(), v.targetSd());
   }
 
   /** A K-means model that scales its own features (Tribuo's {@code TransformedModel}). */
   public static ModelArtifact ofClusters(List<String> features, Model<ClusterID> model) {
-    return new ModelArtifact(Kind.KMEANS, features, null, model);
+    return new ModelArtifact(Kind.KMEANS, features, null, model, 0, 1);
   }
 
   public Kind kind() {
@@ -68,37 +100,55 @@ public final class ModelArtifact {
     return features;
   }
 
+  /** The batch scorer of this model (compiled for the linear kinds). */
+  public BatchScorer scorer() {
+    return scorer;
+  }
+
+  /** The Tribuo model (on standardised features for the linear kinds). */
+  public Model<?> model() {
+    return model;
+  }
+
+  /** The standardisation applied before the model, or null (K-means scales inside its model). */
+  public Standardiser scaler() {
+    return scaler;
+  }
+
+  /** A lifetime value is {@code targetMean + targetSd * model output}; 0 and 1 for the other kinds. */
+  public double targetMean() {
+    return targetMean;
+  }
+
+  /** See {@link #targetMean}. */
+  public double targetSd() {
+    return targetSd;
+  }
+
   /**
    * Scores rows of raw feature values, in {@link #features} order.
    *
    * @throws IllegalArgumentException when a row has the wrong width
    */
   public double[] score(double[][] rows) {
-    double[] out = new double[rows.length];
+    double[] x = new double[rows.length * names.length];
     for (int i = 0; i < rows.length; i++) {
       if (rows[i].length != names.length) {
         throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values for " + names.length
             + " features " + features);
       }
-      out[i] = score(rows[i]);
+      System.arraycopy(rows[i], 0, x, i * names.length, names.length);
     }
+    double[] out = new double[rows.length];
+    scorer.score(x, rows.length, out);
     return out;
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private double score(double[] row) {
-    double[] x = scaler == null ? row : scaler.apply(row);
-    return switch (kind) {
-      case PROPENSITY -> {
-        Example<Label> e = new ArrayExample<>(Propensity.NEGATIVE, names, x);
-        Label l = ((Model<Label>) model).predict(e).getOutputScores().get(Propensity.POSITIVE.getLabel());
-        yield l == null ? 0 : l.getScore();
-      }
-      case KMEANS -> {
-        Example<ClusterID> e = new ArrayExample<>(org.tribuo.clustering.ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, x);
-        yield ((Model<ClusterID>) model).predict(e).getOutput().getID();
-      }
-    };
+  @SuppressWarnings("unchecked")
+  private double cluster(double[] row) {
+    Example<ClusterID> e = new ArrayExample<>(org.tribuo.clustering.ClusteringFactory.UNASSIGNED_CLUSTER_ID, names,
+        row);
+    return ((Model<ClusterID>) model).predict(e).getOutput().getID();
   }
 
   /** The artifact as bytes: a header with kind, features and scaler, then the Tribuo model's protobuf. */
@@ -116,6 +166,10 @@ public final class ModelArtifact {
           out.writeDouble(scaler.means()[i]);
           out.writeDouble(scaler.deviations()[i]);
         }
+      }
+      if (kind == Kind.CLV) {
+        out.writeDouble(targetMean);
+        out.writeDouble(targetSd);
       }
       out.flush();
       model.serializeToStream(bytes);
@@ -151,8 +205,10 @@ public final class ModelArtifact {
         }
         scaler = new Standardiser(means, devs);
       }
+      double mean = kind == Kind.CLV ? in.readDouble() : 0;
+      double sd = kind == Kind.CLV ? in.readDouble() : 1;
       Model<? extends Output<?>> model = Model.deserializeFromStream(in);
-      return new ModelArtifact(kind, features, scaler, model);
+      return new ModelArtifact(kind, features, scaler, model, mean, sd);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("not a readable Cairn model artifact: " + e.getMessage(), e);
     }

@@ -8,8 +8,7 @@ import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.evaluation.LabelEvaluation;
-import org.tribuo.classification.evaluation.LabelEvaluator;
+import org.tribuo.classification.evaluation.LabelEvaluationUtil;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
@@ -20,7 +19,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * A propensity model (will this profile buy, churn, ...): logistic regression trained with Tribuo's linear
  * SGD on standardised features, on a random train share of the rows, judged on the held-out rest by AUC
- * (Tribuo's evaluator) and log-loss.
+ * (Tribuo's {@code LabelEvaluationUtil.binaryAUCROC}) and log-loss.
  *
  * @param features the feature names, in column order
  * @param scaler the standardisation fitted on the training rows
@@ -56,23 +55,36 @@ public record Propensity(List<String> features, Standardiser scaler, LinearSGDMo
     int[] order = shuffled(x.length, seed);
     int testSize = (int) Math.round(x.length * testShare);
     int trainSize = x.length - testSize;
+    // each split in row order: reading the rows in sequence is much faster than in shuffled order, and the
+    // trainer shuffles the examples every epoch itself
+    int[] trainRows = java.util.Arrays.copyOf(order, trainSize);
+    int[] testRows = java.util.Arrays.copyOfRange(order, trainSize, x.length);
+    java.util.Arrays.sort(trainRows);
+    java.util.Arrays.sort(testRows);
     double[][] trainX = new double[trainSize][];
     for (int i = 0; i < trainSize; i++) {
-      trainX[i] = x[order[i]];
+      trainX[i] = x[trainRows[i]];
     }
     Standardiser scaler = Standardiser.fit(trainX);
     String[] names = features.toArray(String[]::new);
-    MutableDataset<Label> train = dataset("train", names, x, y, order, 0, trainSize, scaler);
-    MutableDataset<Label> test = dataset("test", names, x, y, order, trainSize, x.length, scaler);
-    LinearSGDModel model = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 10, seed).train(train);
-    LabelEvaluation evaluation = new LabelEvaluator().evaluate(model, test);
-    double loss = 0;
-    for (Example<Label> e : test) {
-      double p = Math.min(1 - EPSILON, Math.max(EPSILON, positive(model.predict(e))));
-      loss -= e.getOutput().equals(POSITIVE) ? Math.log(p) : Math.log(1 - p);
+    MutableDataset<Label> train = dataset("train", names, x, y, trainRows, scaler);
+    boolean[] truth = new boolean[testSize];
+    for (int i = 0; i < testSize; i++) {
+      width(x, testRows[i], names.length);
+      truth[i] = y[testRows[i]];
     }
-    return new Propensity(List.copyOf(features), scaler, model, evaluation.AUCROC(POSITIVE), loss / test.size(),
-        trainSize, testSize);
+    both("test", truth);
+    LinearSGDModel model = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), 10, seed).train(train);
+    // the held-out rows are only predicted: no dataset, and Tribuo's binary AUC alone rather than every metric
+    double[] predicted = new double[testSize];
+    double loss = 0;
+    for (int i = 0; i < testSize; i++) {
+      predicted[i] = positive(model.predict(example(names, scaler.apply(x[testRows[i]]), NEGATIVE)));
+      double p = Math.min(1 - EPSILON, Math.max(EPSILON, predicted[i]));
+      loss -= truth[i] ? Math.log(p) : Math.log(1 - p);
+    }
+    return new Propensity(List.copyOf(features), scaler, model, LabelEvaluationUtil.binaryAUCROC(truth, predicted),
+        loss / testSize, trainSize, testSize);
   }
 
   /** The indices of the rows {@link #train} holds out for testing with this share and seed. */
@@ -92,23 +104,35 @@ public record Propensity(List<String> features, Standardiser scaler, LinearSGDMo
     return l == null ? 0 : l.getScore();
   }
 
-  private static MutableDataset<Label> dataset(String name, String[] names, double[][] x, boolean[] y, int[] order,
-      int from, int to, Standardiser scaler) {
-    List<Example<Label>> examples = new ArrayList<>(to - from);
-    boolean[] seen = new boolean[2];
-    for (int i = from; i < to; i++) {
-      int row = order[i];
-      if (x[row].length != names.length) {
-        throw new IllegalArgumentException("row " + row + " has " + x[row].length + " values for " + names.length
-            + " features");
-      }
+  private static MutableDataset<Label> dataset(String name, String[] names, double[][] x, boolean[] y, int[] rows,
+      Standardiser scaler) {
+    List<Example<Label>> examples = new ArrayList<>(rows.length);
+    boolean[] outcomes = new boolean[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      int row = rows[i];
+      width(x, row, names.length);
       examples.add(example(names, scaler.apply(x[row]), y[row] ? POSITIVE : NEGATIVE));
-      seen[y[row] ? 1 : 0] = true;
+      outcomes[i] = y[row];
+    }
+    both(name, outcomes);
+    return new MutableDataset<>(examples, new SimpleDataSourceProvenance("propensity " + name, LABELS), LABELS);
+  }
+
+  private static void width(double[][] x, int row, int width) {
+    if (x[row].length != width) {
+      throw new IllegalArgumentException("row " + row + " has " + x[row].length + " values for " + width
+          + " features");
+    }
+  }
+
+  private static void both(String split, boolean[] outcomes) {
+    boolean[] seen = new boolean[2];
+    for (boolean o : outcomes) {
+      seen[o ? 1 : 0] = true;
     }
     if (!seen[0] || !seen[1]) {
-      throw new IllegalArgumentException("the " + name + " split needs rows with and without the outcome");
+      throw new IllegalArgumentException("the " + split + " split needs rows with and without the outcome");
     }
-    return new MutableDataset<>(examples, new SimpleDataSourceProvenance("propensity " + name, LABELS), LABELS);
   }
 
   private static Example<Label> example(String[] names, double[] values, Label label) {

@@ -5,18 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.MutableDataset;
 import org.tribuo.clustering.ClusterID;
 import org.tribuo.clustering.ClusteringFactory;
+import org.tribuo.clustering.kmeans.KMeansModel;
 import org.tribuo.clustering.kmeans.KMeansTrainer;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
-import org.tribuo.transform.TransformTrainer;
-import org.tribuo.transform.TransformationMap;
 import org.tribuo.transform.TransformedModel;
-import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 /**
  * K-means clustering of profiles with Tribuo: features standardised (mean 0, standard deviation 1) so that
@@ -58,7 +55,12 @@ public record KMeansClustering(int minK, int maxK, int iterations, long seed, in
       TransformedModel<ClusterID> model) {}
 
   /**
-   * Clusters rows of features.
+   * Clusters rows of features. The rows are standardised once, here, and Tribuo's K-means is trained for every
+   * k on one dataset of the standardised rows (an {@code ArrayExample} per row sharing one array of feature
+   * names, as a bare call builds it); the model returned is Tribuo's {@code TransformedModel} that standardises
+   * raw rows the same way (see {@link StandardisedClusters}). The rows' clusters and the silhouette are
+   * computed from the model's centroids on the standardised rows (the nearest-centroid rule of {@code
+   * model.predict}, without an example and a prediction object per row).
    *
    * @throws IllegalArgumentException when there are fewer rows than clusters or a row has the wrong width
    */
@@ -68,30 +70,31 @@ public record KMeansClustering(int minK, int maxK, int iterations, long seed, in
           + " rows, not " + rows.length);
     }
     String[] names = features.toArray(String[]::new);
-    MutableDataset<ClusterID> data = new MutableDataset<>(
-        new SimpleDataSourceProvenance("profile features", new ClusteringFactory()), new ClusteringFactory());
-    List<Example<ClusterID>> examples = new ArrayList<>(rows.length);
     for (double[] row : rows) {
       if (row.length != names.length) {
         throw new IllegalArgumentException("a row has " + row.length + " values for " + names.length + " features");
       }
-      Example<ClusterID> e = new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, row);
-      examples.add(e);
-      data.add(e);
+    }
+    StandardisedClusters standard = StandardisedClusters.fit(rows, names.length);
+    double[][] scaled = standard.scale(rows);
+    MutableDataset<ClusterID> data = new MutableDataset<>(
+        new SimpleDataSourceProvenance("profile features, standardised", new ClusteringFactory()),
+        new ClusteringFactory());
+    for (double[] row : scaled) {
+      data.add(new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, row));
     }
     int[] sample = sample(rows.length);
     Map<Integer, Double> silhouettes = new LinkedHashMap<>();
     Result best = null;
     for (int k = minK; k <= maxK; k++) {
-      TransformedModel<ClusterID> model = new TransformTrainer<>(
-          new KMeansTrainer(k, iterations, KMeansTrainer.Distance.EUCLIDEAN, KMeansTrainer.Initialisation.PLUSPLUS,
-              1, seed),
-          new TransformationMap(List.of(new MeanStdDevTransformation()))).train(data);
-      int[] labels = examples.stream().mapToInt(e -> model.predict(e).getOutput().getID()).toArray();
-      double s = silhouette(model, examples, labels, sample, names);
+      KMeansTrainer trainer = new KMeansTrainer(k, iterations, KMeansTrainer.Distance.EUCLIDEAN,
+          KMeansTrainer.Initialisation.PLUSPLUS, 1, seed);
+      KMeansModel model = trainer.train(data);
+      int[] labels = nearest(centroids(model, names), scaled);
+      double s = silhouette(scaled, labels, sample);
       silhouettes.put(k, s);
       if (best == null || s > silhouettes.get(best.k())) {
-        best = new Result(k, labels, silhouettes, null, model);
+        best = new Result(k, labels, silhouettes, null, standard.wrap(names, model, trainer, data));
       }
     }
     return new Result(best.k(), best.assignments(), Map.copyOf(silhouettes),
@@ -105,40 +108,68 @@ public record KMeansClustering(int minK, int maxK, int iterations, long seed, in
     return new Random(seed).ints(0, n).distinct().limit(silhouetteSample).sorted().toArray();
   }
 
-  private static double silhouette(TransformedModel<ClusterID> model, List<Example<ClusterID>> examples,
-      int[] labels, int[] sample, String[] names) {
-    double[][] scaled = new double[sample.length][];
+  /** The model's centroids in standardised units, one row per cluster id, columns in feature order. */
+  private static double[][] centroids(KMeansModel model, String[] names) {
+    List<List<Feature>> centroids = model.getCentroids();
+    Map<String, Integer> column = new java.util.HashMap<>();
+    for (int f = 0; f < names.length; f++) {
+      column.put(names[f], f);
+    }
+    double[][] out = new double[centroids.size()][names.length];
+    for (int c = 0; c < centroids.size(); c++) {
+      for (Feature feature : centroids.get(c)) {
+        Integer f = column.get(feature.getName());
+        if (f != null) {
+          out[c][f] = feature.getValue();
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Each row's nearest centroid by Euclidean distance, the first on a tie (as Tribuo's K-means predicts). */
+  private static int[] nearest(double[][] centroids, double[][] scaled) {
+    int[] labels = new int[scaled.length];
+    for (int i = 0; i < scaled.length; i++) {
+      double min = Double.POSITIVE_INFINITY;
+      for (int c = 0; c < centroids.length; c++) {
+        double d = ClusterQuality.distance(scaled[i], centroids[c]);
+        if (d < min) {
+          min = d;
+          labels[i] = c;
+        }
+      }
+    }
+    return labels;
+  }
+
+  private static double silhouette(double[][] scaled, int[] labels, int[] sample) {
+    double[][] points = new double[sample.length][];
     int[] sampleLabels = new int[sample.length];
     for (int i = 0; i < sample.length; i++) {
-      Example<ClusterID> t = model.getTransformerMap().transformExample(examples.get(sample[i]));
-      Map<String, Double> byName = new java.util.HashMap<>();
-      for (Feature f : t) {
-        byName.put(f.getName(), f.getValue());
-      }
-      scaled[i] = java.util.Arrays.stream(names).mapToDouble(n -> byName.getOrDefault(n, 0.0)).toArray();
+      points[i] = scaled[sample[i]];
       sampleLabels[i] = labels[sample[i]];
     }
-    return ClusterQuality.silhouette(scaled, sampleLabels);
+    return ClusterQuality.silhouette(points, sampleLabels);
   }
 
   private static List<ClusterSummary> summaries(int k, int[] labels, String[] names, double[][] rows) {
+    double[][] sum = new double[k][names.length];
+    int[] size = new int[k];
+    for (int i = 0; i < rows.length; i++) {
+      int c = labels[i];
+      size[c]++;
+      for (int f = 0; f < names.length; f++) {
+        sum[c][f] += rows[i][f];
+      }
+    }
     List<ClusterSummary> out = new ArrayList<>();
     for (int c = 0; c < k; c++) {
-      double[] sum = new double[names.length];
-      int size = 0;
-      for (int i = 0; i < rows.length; i++) {
-        if (labels[i] == c) {
-          size++;
-          for (int f = 0; f < names.length; f++) {
-            sum[f] += rows[i][f];
-          }
-        }
-      }
       Map<String, Double> means = new LinkedHashMap<>();
       for (int f = 0; f < names.length; f++) {
-        means.put(names[f], size == 0 ? Double.NaN : sum[f] / size);
+        means.put(names[f], size[c] == 0 ? Double.NaN : sum[c][f] / size[c]);
       }
-      out.add(new ClusterSummary(c, size, means));
+      out.add(new ClusterSummary(c, size[c], means));
     }
     return out;
   }

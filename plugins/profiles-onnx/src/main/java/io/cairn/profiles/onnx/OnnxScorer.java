@@ -14,7 +14,7 @@ import java.util.Map;
  * it to free native memory.
  */
 public final class OnnxScorer implements AutoCloseable {
-  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+  private final OrtEnvironment env = OnnxModel.environment();
   private final OrtSession session;
   private final String input;
 

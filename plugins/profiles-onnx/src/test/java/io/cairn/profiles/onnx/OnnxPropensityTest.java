@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /** A Tribuo propensity model exported to ONNX scores like the Tribuo model it came from. */
 class OnnxPropensityTest {
-  private static final List<String> FEATURES = List.of("recency_days", "frequency", "monetary");
+  static final List<String> FEATURES = List.of("recency_days", "frequency", "monetary");
 
-  private static double[][] rows(int n, Random r) {
+  static double[][] rows(int n, Random r) {
     double[][] x = new double[n][];
     for (int i = 0; i < n; i++) {
       x[i] = new double[] {365 * r.nextDouble(), 1 + 6 * r.nextDouble(), 400 * r.nextDouble()};

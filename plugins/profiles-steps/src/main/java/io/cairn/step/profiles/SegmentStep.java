@@ -57,7 +57,7 @@ final class SegmentStep implements Step {
         v[in.size()] = String.join(",", names);
         rows.add(row.withValues(v));
       } catch (IllegalArgumentException e) {
-        context.quarantine(row.provenance(), row.toString(), e.getMessage());
+        context.quarantine(row, row.toString(), e.getMessage());
       }
     }
     return input.with(out, rows);

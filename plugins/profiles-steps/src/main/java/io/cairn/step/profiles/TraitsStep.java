@@ -83,7 +83,7 @@ final class TraitsStep implements Step {
       Object id = row.get(profile);
       Instant at = Values.instant(row.get(time));
       if (id == null || at == null) {
-        context.quarantine(row.provenance(), row.toString(), "traits need a profile id ('" + settings.profileColumn()
+        context.quarantine(row, row.toString(), "traits need a profile id ('" + settings.profileColumn()
             + "') and a time ('" + settings.timeColumn() + "')");
         continue;
       }

@@ -118,7 +118,7 @@ final class QualityStep implements Step {
     } catch (JsonProcessingException e) {
       payload = record.toString();
     }
-    context.quarantine(row.provenance(), payload, reason);
+    context.quarantine(row, payload, reason);
   }
 
   @Override

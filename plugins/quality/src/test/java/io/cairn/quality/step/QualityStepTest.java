@@ -61,6 +61,7 @@ class QualityStepTest {
     assertThat(out.rows().get(1).provenance().offset()).isEqualTo("3");
     assertThat(ctx.quarantined()).singleElement().satisfies(q -> {
       assertThat(q.where().offset()).isEqualTo("2");
+      assertThat(q.subjectId()).as("the row's subject goes with it").isEqualTo("s1");
       assertThat(q.reason()).isEqualTo("rule 'format:email' on column 'email': value 'nope' is not a valid email");
       assertThat(q.rawRecord()).as("JSON, to fix and replay").isEqualTo("{\"id\":2,\"email\":\"nope\",\"score\":5}");
     });
