@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One scoring or clustering step: reads the model's feature columns, adds the score (a propensity's
@@ -24,17 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * feature, get null. The first batch of every run puts the model version in the run's lineage as an input.
  */
 final class ModelStep implements Step {
-  private final ModelService models;
-  private final ModelEntry entry;
+  private final HeldModel model;
   private final BatchScorer scorer;
   private final String column;
   private final boolean clusters;
-  private final Set<String> runsInLineage = ConcurrentHashMap.newKeySet();
-  private boolean released;
 
   ModelStep(ModelService models, ModelEntry entry, BatchScorer scorer, String column, boolean clusters) {
-    this.models = models;
-    this.entry = entry;
+    this.model = new HeldModel(models, entry);
     this.scorer = scorer;
     this.column = column;
     this.clusters = clusters;
@@ -67,23 +62,18 @@ final class ModelStep implements Step {
   /** Gives the model back: the run has ended. */
   @Override
   public void close() {
-    if (!released) {
-      released = true;
-      models.release(entry);
-    }
+    model.release();
   }
 
   @Override
   public Batch apply(Batch input, TaskContext context) {
-    models.lineage().usedOnce(runsInLineage, context, entry);
+    model.usedBy(context);
     Schema in = input.schema();
     Schema out = outputSchema(in);
     int[] idx = scorer.features().stream().mapToInt(in::require).toArray();
     List<Row> rows = input.rows();
-    double[] scores = scorer.scoreCells(rows.size(), idx, (r, c) -> rows.get(r).get(c), r -> {
-      String subject = rows.get(r).subjectId();
-      return subject == null || models.consent().permits(subject, Purpose.PROFILING);
-    });
+    double[] scores = scorer.scoreCells(rows.size(), idx, (r, c) -> rows.get(r).get(c),
+        r -> model.permitsProfiling(rows.get(r).subjectId()));
     Object[] results = new Object[rows.size()];
     int unscored = 0;
     for (int r = 0; r < rows.size(); r++) {
@@ -113,7 +103,7 @@ final class ModelStep implements Step {
   @Override
   public List<ColumnDerivation> columnLineage(Schema input) {
     return List.of(new ColumnDerivation(column, scorer.features(), ColumnDerivation.Kind.DERIVED,
-        (clusters() ? "cluster of " : "score of ") + ModelLineage.dataset(entry.name(), entry.version()),
+        (clusters() ? "cluster of " : "score of ") + model.dataset(),
         Set.of(), Set.of()));
   }
 

@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -26,21 +25,17 @@ import java.util.regex.Pattern;
  * without items, get null. The first batch of every run puts the model version in the run's lineage.
  */
 final class RecommendStep implements Step {
-  private final ModelService models;
-  private final ModelEntry entry;
+  private final HeldModel held;
   private final ItemRecommender model;
   private final String items;
   private final int n;
   private final String separator;
   private final Pattern split;
   private final String column;
-  private final Set<String> runsInLineage = ConcurrentHashMap.newKeySet();
-  private boolean released;
 
   RecommendStep(ModelService models, ModelEntry entry, ItemRecommender model, String items, int n, String separator,
       String column) {
-    this.models = models;
-    this.entry = entry;
+    this.held = new HeldModel(models, entry);
     this.model = model;
     this.items = items;
     this.n = n;
@@ -58,15 +53,12 @@ final class RecommendStep implements Step {
   /** Gives the model back: the run has ended. */
   @Override
   public void close() {
-    if (!released) {
-      released = true;
-      models.release(entry);
-    }
+    held.release();
   }
 
   @Override
   public Batch apply(Batch input, TaskContext context) {
-    models.lineage().usedOnce(runsInLineage, context, entry);
+    held.usedBy(context);
     Schema in = input.schema();
     Schema out = outputSchema(in);
     int from = in.require(items);
@@ -76,7 +68,7 @@ final class RecommendStep implements Step {
       Set<String> have = have(row.get(from));
       String subject = row.subjectId();
       Object[] v = Arrays.copyOf(row.values(), out.size());
-      if (have == null || (subject != null && !models.consent().permits(subject, Purpose.PROFILING))) {
+      if (have == null || !held.permitsProfiling(subject)) {
         skipped++;
       } else {
         v[in.size()] = String.join(separator, model.recommend(have, n));
@@ -107,7 +99,7 @@ final class RecommendStep implements Step {
   @Override
   public List<ColumnDerivation> columnLineage(Schema input) {
     return List.of(new ColumnDerivation(column, List.of(items), ColumnDerivation.Kind.DERIVED,
-        "recommendations of " + ModelLineage.dataset(entry.name(), entry.version()), Set.of(), Set.of()));
+        "recommendations of " + held.dataset(), Set.of(), Set.of()));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.cairn.platform.testing;
 import io.cairn.catalog.Role;
 import io.cairn.platform.CairnApplication;
 import io.cairn.platform.config.CairnConfiguration;
+import io.cairn.platform.testkit.TestApp;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.io.IOException;
@@ -10,9 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.EnumSet;
 
 /**
@@ -36,7 +35,6 @@ public final class TestServer {
     return Path.of("target", "bundled-plugins").toAbsolutePath().toString();
   }
 
-  /** Starts a server on a Cairn home (created or reused); {@code bundled} may be blank. */
   /**
    * Profiling on legitimate interest instead of consent (the third default purpose): people the server knows
    * nothing about may then be profiled unless they objected. For tests about profiles, models and segments,
@@ -46,17 +44,14 @@ public final class TestServer {
     return ConfigOverride.config("consent.purposes[2].defaultBasis", "legitimate_interest");
   }
 
+  /** Starts a server on a Cairn home (created or reused); {@code bundled} may be blank. */
   public static TestServer start(Path home, String bundled, ConfigOverride... extra) throws Exception {
-    java.util.List<ConfigOverride> overrides = new java.util.ArrayList<>(java.util.List.of(
-        ConfigOverride.config("home", home.toString()),
+    java.util.List<ConfigOverride> own = new java.util.ArrayList<>(java.util.List.of(
         ConfigOverride.config("bundledPlugins", bundled),
-        ConfigOverride.config("bootstrapAdminPassword", ADMIN_PASSWORD),
-        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-        ConfigOverride.config("server.adminConnectors[0].port", "0"),
         ConfigOverride.config("logging.level", "WARN")));
-    overrides.addAll(java.util.List.of(extra));
+    own.addAll(java.util.List.of(extra));
     TestServer server = new TestServer(new DropwizardTestSupport<>(CairnApplication.class, "classpath:cairn.yml",
-        overrides.toArray(ConfigOverride[]::new)));
+        TestApp.overrides(home, ADMIN_PASSWORD, own.toArray(ConfigOverride[]::new))));
     server.support.before();
     CairnApplication app = server.support.getApplication();
     app.services().userService().ensure(VIEWER, VIEWER_PASSWORD, EnumSet.of(Role.VIEWER));
@@ -80,7 +75,7 @@ public final class TestServer {
   }
 
   public static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return TestApp.basic(user, password);
   }
 
   public static String admin() {

@@ -25,17 +25,13 @@ public final class ConnectorsApp {
     if (support == null) {
       home = TestApp.newHome();
       DropwizardTestSupport<CairnConfiguration> s = new DropwizardTestSupport<>(CairnApplication.class,
-          "classpath:cairn.yml",
-          ConfigOverride.config("home", home.toString()),
-          ConfigOverride.config("bootstrapAdminPassword", TestApp.ADMIN_PASSWORD),
-          ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-          ConfigOverride.config("server.adminConnectors[0].port", "0"),
+          "classpath:cairn.yml", TestApp.overrides(home, TestApp.ADMIN_PASSWORD,
           ConfigOverride.config("bundledPlugins", Path.of("target", "bundled-plugins").toAbsolutePath().toString()),
           ConfigOverride.config("batchSize", "500"),
           ConfigOverride.config("redis.url", "redis://127.0.0.1:6379/0"),
           ConfigOverride.config("redis.keyPrefix", REDIS_PREFIX),
           ConfigOverride.config("kafka.embedded", "true"),
-          ConfigOverride.config("kafka.port", "0"));
+          ConfigOverride.config("kafka.port", "0")));
       try {
         s.before();
       } catch (Exception e) {

@@ -22,14 +22,22 @@ public final class TestApp {
   private TestApp() {}
 
   public static DropwizardAppExtension<CairnConfiguration> create(Path home, ConfigOverride... extra) {
+    return new DropwizardAppExtension<>(CairnApplication.class, "classpath:cairn.yml",
+        overrides(home, ADMIN_PASSWORD, extra));
+  }
+
+  /**
+   * What every test server of this module sets: its own home, the first admin's password and random ports for
+   * the API and admin connectors; then {@code extra}, which may override them.
+   */
+  public static ConfigOverride[] overrides(Path home, String adminPassword, ConfigOverride... extra) {
     List<ConfigOverride> overrides = new ArrayList<>(List.of(
         ConfigOverride.config("home", home.toString()),
-        ConfigOverride.config("bootstrapAdminPassword", ADMIN_PASSWORD),
+        ConfigOverride.config("bootstrapAdminPassword", adminPassword),
         ConfigOverride.config("server.applicationConnectors[0].port", "0"),
         ConfigOverride.config("server.adminConnectors[0].port", "0")));
     overrides.addAll(List.of(extra));
-    return new DropwizardAppExtension<>(CairnApplication.class, "classpath:cairn.yml",
-        overrides.toArray(ConfigOverride[]::new));
+    return overrides.toArray(ConfigOverride[]::new);
   }
 
   public static Path newHome() {
