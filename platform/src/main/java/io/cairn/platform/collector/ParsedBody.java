@@ -139,13 +139,19 @@ record ParsedBody(List<RawEvent> events, String writeKey, ObjectNode context, Ma
     int contextClose = -1;
     List<String> contextKeys = List.of();
     names.clear();
+    int seen = 0; // the slots met so far, as bits
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
-      if (names.contains(name) || STAMPED.contains(name)) {
-        splice = false; // a duplicate (the last one counts) or a field the stamp sets
-      }
-      names.add(name);
       int slot = EventFields.Shallow.slot(name);
+      // a duplicate (the last one counts) or a field the stamp sets: the event is read as a tree
+      if (slot >= 0 ? (seen & 1 << slot) != 0 : names.contains(name) || STAMPED.contains(name)) {
+        splice = false;
+      }
+      if (slot >= 0) {
+        seen |= 1 << slot;
+      } else {
+        names.add(name);
+      }
       JsonToken t = p.nextToken();
       JsonNode value;
       if (t == JsonToken.START_OBJECT) {
