@@ -18,9 +18,9 @@ import java.util.Set;
 /**
  * A request body read as Segment's API has it: one event, or a batch ({@code {"batch": [...], "context": {},
  * "writeKey": "..."}}). Batches are read once with a streaming parser: each event's bytes are located in the body
- * (so its size is known and its stamp can be spliced in without writing it out again) and only its top-level
- * fields are kept as a shallow view, see {@link RawEvent}. The parser still reads every token, so malformed JSON
- * anywhere is refused.
+ * (so its size is known and its stamp can be spliced in without writing it out again) and only the top-level
+ * fields that validation and the stamp read are kept, as a shallow view ({@link EventFields.Shallow}, see {@link
+ * RawEvent}). The parser still reads every token, so malformed JSON anywhere is refused.
  *
  * @param events the events, in order
  * @param writeKey the body's {@code writeKey}, or null
