@@ -143,7 +143,7 @@ final class Collector {
       return CompletableFuture.completedFuture(0);
     }
     for (int i = 0; i < events.size(); i++) {
-      SegmentEvents.validate(events.get(i).fields(), BATCH.equals(kind) ? null : kind, i);
+      events.get(i).validate(BATCH.equals(kind) ? null : kind, i);
     }
     long wait = limits.tryAcquire(writeKey.id(), events.size());
     if (wait > 0) {
@@ -158,8 +158,8 @@ final class Collector {
     for (int i = 0; i < events.size(); i++) {
       RawEvent e = events.get(i);
       ObjectNode stamped;
-      if (e.tree() || stamp == null) {
-        stamped = e.tree() ? e.fields() : parse(body, e);
+      if (e.whole() || stamp == null) {
+        stamped = e.whole() ? e.tree() : parse(body, e);
         records.begin(SegmentEvents.stamp(stamped, parsed.context(), writeKey.id(), meta, receivedAt))
             .write(bytes(stamped));
       } else {
@@ -172,7 +172,7 @@ final class Collector {
             ? parse(records.currentValue(), null) : null;
       }
       records.end();
-      if (stamped != null && ConsentSignals.present(stamped, meta)) {
+      if (stamped != null && ConsentSignals.present(stamped::get, meta)) {
         ConsentSignal signal = ConsentSignals.of(stamped, meta, where(kind, i));
         if (!signal.isEmpty()) {
           signals.add(signal);

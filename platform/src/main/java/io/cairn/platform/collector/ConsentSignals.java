@@ -20,7 +20,7 @@ final class ConsentSignals {
   private ConsentSignals() {}
 
   /** Whether the event or request may carry consent at all (else there is no signal to build). */
-  static boolean present(ObjectNode event, RequestMeta meta) {
+  static boolean present(EventFields event, RequestMeta meta) {
     if (meta.gpc() || meta.tcfCookie() != null || meta.tcfHeader() != null) {
       return true;
     }

@@ -81,7 +81,7 @@ final class EventStamp {
     if (messageId != null) {
       out.write(',').write(field("messageId", quoted(messageId)));
     }
-    if (!e.fields().has("timestamp")) {
+    if (e.fields().get("timestamp") == null) {
       out.write(timestamp);
     }
     out.write(tail).write('}');

@@ -18,9 +18,9 @@ import java.util.Set;
 /**
  * A request body read as Segment's API has it: one event, or a batch ({@code {"batch": [...], "context": {},
  * "writeKey": "..."}}). Batches are read once with a streaming parser: each event's bytes are located in the body
- * (so its size is known and its stamp can be spliced in without writing it out again) and only its top-level
- * fields are kept as a shallow view, see {@link RawEvent}. The parser still reads every token, so malformed JSON
- * anywhere is refused.
+ * (so its size is known and its stamp can be spliced in without writing it out again) and only the top-level
+ * fields that validation and the stamp read are kept, as a shallow view ({@link EventFields.Shallow}, see {@link
+ * RawEvent}). The parser still reads every token, so malformed JSON anywhere is refused.
  *
  * @param events the events, in order
  * @param writeKey the body's {@code writeKey}, or null
@@ -98,11 +98,12 @@ record ParsedBody(List<RawEvent> events, String writeKey, ObjectNode context, Ma
   private static List<RawEvent> events(ObjectMapper json, JsonParser p, byte[] body, int maxEventBytes)
       throws IOException, CollectorException {
     List<RawEvent> events = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       if (t != JsonToken.START_OBJECT) {
         throw CollectorException.badRequest("batch[" + events.size() + "] is not a JSON object");
       }
-      RawEvent event = scan(json, p, body);
+      RawEvent event = scan(json, p, body, names);
       int size = event.end() - event.start();
       if (size > maxEventBytes) {
         throw CollectorException.badRequest("batch[" + events.size() + "] is " + size + " bytes; an event may have at most "
@@ -127,19 +128,34 @@ record ParsedBody(List<RawEvent> events, String writeKey, ObjectNode context, Ma
     return fields;
   }
 
-  /** Reads one event from its opening brace to its closing one. */
-  private static RawEvent scan(ObjectMapper json, JsonParser p, byte[] body) throws IOException {
+  /**
+   * Reads one event from its opening brace to its closing one, keeping only the fields {@link EventFields.Shallow}
+   * holds (other strings are skipped undecoded).
+   */
+  private static RawEvent scan(ObjectMapper json, JsonParser p, byte[] body, List<String> names) throws IOException {
     int start = (int) p.currentTokenLocation().getByteOffset();
-    ObjectNode fields = json.createObjectNode();
+    EventFields.Shallow fields = new EventFields.Shallow();
     boolean splice = true;
     int contextClose = -1;
     List<String> contextKeys = List.of();
+    names.clear();
+    int seen = 0; // the slots met so far, as bits
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
+      int slot = EventFields.Shallow.slot(name);
+      // a duplicate (the last one counts) or a field the stamp sets: the event is read as a tree
+      if (slot >= 0 ? (seen & 1 << slot) != 0 : names.contains(name) || STAMPED.contains(name)) {
+        splice = false;
+      }
+      if (slot >= 0) {
+        seen |= 1 << slot;
+      } else {
+        names.add(name);
+      }
       JsonToken t = p.nextToken();
       JsonNode value;
       if (t == JsonToken.START_OBJECT) {
-        if ("context".equals(name)) {
+        if (slot == EventFields.Shallow.CONTEXT) {
           contextKeys = new ArrayList<>();
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
@@ -157,26 +173,27 @@ record ParsedBody(List<RawEvent> events, String writeKey, ObjectNode context, Ma
       } else if (t == JsonToken.START_ARRAY) {
         p.skipChildren();
         value = ARRAY;
+      } else if (slot < 0) {
+        continue; // a scalar nothing reads: the parser skips it
       } else if (t == JsonToken.VALUE_STRING) {
-        value = fields.textNode(p.getText());
+        value = JsonNodeFactory.instance.textNode(p.getText());
       } else if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
-        value = fields.booleanNode(t == JsonToken.VALUE_TRUE);
+        value = JsonNodeFactory.instance.booleanNode(t == JsonToken.VALUE_TRUE);
       } else if (t == JsonToken.VALUE_NULL) {
-        value = fields.nullNode();
+        value = JsonNodeFactory.instance.nullNode();
       } else {
         value = json.readTree(p); // a number, as the mapper reads it
       }
-      if (fields.replace(name, value) != null || STAMPED.contains(name)) {
-        splice = false;
+      if (slot >= 0) {
+        fields.set(slot, value);
       }
     }
     int end = (int) p.currentTokenLocation().getByteOffset() + 1;
-    splice = splice && spliceable(fields);
-    if (!splice) {
+    if (!splice || !spliceable(fields)) {
       JsonNode whole = json.readTree(body, start, end - start);
       return RawEvent.tree((ObjectNode) whole);
     }
-    return new RawEvent(start, end, fields, false, contextClose, contextKeys);
+    return new RawEvent(start, end, fields, null, contextClose, contextKeys);
   }
 
   /**
@@ -184,7 +201,7 @@ record ParsedBody(List<RawEvent> events, String writeKey, ObjectNode context, Ma
    * strings), a given messageId is not empty and a given timestamp or context is not null (the stamp would
    * replace them).
    */
-  private static boolean spliceable(ObjectNode fields) {
+  private static boolean spliceable(EventFields fields) {
     for (String id : List.of("userId", "anonymousId")) {
       JsonNode v = fields.get(id);
       if (v != null && !v.isNull() && !v.isTextual()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,12 +18,15 @@ import java.util.UUID;
 final class SegmentEvents {
   static final Set<String> TYPES = Set.of("identify", "track", "page", "screen", "group", "alias");
   private static final int MAX_ID_LENGTH = 256;
+  /** The ids a tree's validation turns into strings when they are numbers. */
+  private static final List<String> IDS = List.of("userId", "anonymousId", "messageId");
   private static final Set<String> OBJECTS = Set.of("properties", "traits", "context", "integrations");
 
   private SegmentEvents() {}
 
   /**
-   * Checks one event; {@code type} is the endpoint's type for single events, null in a batch.
+   * Checks one event (and sets its type, and turns numeric ids into strings, when it passes); {@code type} is the
+   * endpoint's type for single events, null in a batch.
    *
    * @param index the event's index in its batch: errors name it {@code batch[index]} (a single event: {@code the
    *     event}); the name is only built for an error
@@ -31,6 +35,19 @@ final class SegmentEvents {
     if (type != null) {
       event.put("type", type);
     }
+    check(event::get, type, index);
+    for (String id : IDS) {
+      if (event.get(id) instanceof JsonNode v && v.isNumber()) {
+        event.put(id, v.asText());
+      }
+    }
+  }
+
+  /**
+   * Checks an event's fields as {@link #validate} does, without changing anything: a batch scan checks its shallow
+   * view of an event with it ({@link EventFields.Shallow}), so both give the same verdicts.
+   */
+  static void check(EventFields event, String type, int index) throws CollectorException {
     String t = ParsedBody.text(event.get("type"));
     if (t == null || !TYPES.contains(t)) {
       throw CollectorException.badRequest(where(type, index) + ": \"type\" must be one of identify, track, page, "
@@ -111,7 +128,7 @@ final class SegmentEvents {
     return (s.charAt(at) - '0') * 10 + s.charAt(at + 1) - '0';
   }
 
-  private static String id(ObjectNode event, String field, String type, int index) throws CollectorException {
+  private static String id(EventFields event, String field, String type, int index) throws CollectorException {
     JsonNode v = event.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -124,13 +141,10 @@ final class SegmentEvents {
       throw CollectorException.badRequest(where(type, index) + ": \"" + field + "\" is longer than " + MAX_ID_LENGTH
           + " characters");
     }
-    if (v.isNumber()) {
-      event.put(field, s);
-    }
     return s.isEmpty() ? null : s;
   }
 
-  private static void require(ObjectNode event, String field, String type, String where) throws CollectorException {
+  private static void require(EventFields event, String field, String type, String where) throws CollectorException {
     String v = ParsedBody.text(event.get(field));
     if (v == null || v.isEmpty()) {
       throw CollectorException.badRequest(where + ": a " + type + " event needs \"" + field + "\"");

@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -25,11 +23,11 @@ import java.util.zip.CRC32C;
  * <p>Positions are byte offsets over the whole log: a segment file is named after the position of its first
  * record, and a record's {@link LogEntry#next} is where the following one starts. Each record is {@code
  * [int length][int crc32c][short keyLength][key][value]}. {@link #append} returns only after the records are
- * forced to disk by the log's flusher thread; appends that arrive during a force share the next one (group
- * commit). An append only reserves its place under the log's lock and writes its bytes after releasing it, so
- * concurrent appends do not wait for each other's writes; the flusher forces only up to the end of the records
- * written so far without a gap. Readers see only forced records. A torn record at the end of the last segment (a crash mid-write, never acknowledged)
- * is cut off when the log opens.
+ * forced to disk by the log's flusher thread ({@link GroupCommit}); appends that arrive during a force share the
+ * next one (group commit). An append only reserves its place under the log's lock and writes its bytes after
+ * releasing it, so concurrent appends do not wait for each other's writes; the flusher forces only up to the end
+ * of the records written so far without a gap. Readers see only forced records. A torn record at the end of the
+ * last segment (a crash mid-write, never acknowledged) is cut off when the log opens.
  *
  * <p>Consumers keep named {@linkplain #commit cursors}; a segment is deleted once every cursor is past it, and a
  * consumer that is gone for good is {@linkplain #release released} so that it holds no segment. Without any cursor
@@ -40,53 +38,27 @@ public final class EventLog implements Closeable {
   static final int HEADER = 8;
   private static final String SUFFIX = ".log";
   private static final int READ_CHUNK = 1 << 20;
-  /** How far ahead of the records the active segment is filled with zeros (see {@link #preallocate}). */
-  private static final long PREALLOCATE = 4L << 20;
-  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
 
   private final Path dir;
   private final long maxBytes;
   private final long segmentBytes;
   private final Cursors cursors;
   private final Object appendLock = new Object();
-  /** Appends waiting to be forced, in position order (added under appendLock). */
-  private final ConcurrentLinkedQueue<Waiter> waiting = new ConcurrentLinkedQueue<>();
-  private final Thread flusher;
+  private final GroupCommit commit;
   /** Base position to size of every closed segment, plus the active one (size tracked by writtenEnd). */
   private final TreeMap<Long, Long> segments = new TreeMap<>();
   private FileChannel active;
   private long activeBase;
-  /** The bytes of the active segment's file (records, then zeros written ahead of them). */
-  private long activeFileSize;
   private long writtenEnd;
   private long totalBytes;
   private boolean closed;
-  private volatile long durableEnd;
-  /** Set while the flusher is about to park with nothing to force: only then do appenders need to wake it. */
-  private volatile boolean flusherIdle;
-  /** The failure of a record's write: the log takes no more appends after it (its records would follow a gap). */
-  private volatile IOException broken;
 
   private EventLog(Path dir, long maxBytes, long segmentBytes) throws IOException {
     this.dir = dir;
     this.maxBytes = maxBytes;
     this.segmentBytes = segmentBytes;
     this.cursors = new Cursors(dir.resolve("cursors"));
-    this.flusher = Thread.ofPlatform().name("event-log-flusher").daemon().unstarted(this::flushLoop);
-  }
-
-  /**
-   * An append waiting until the log is forced up to {@code end}; {@code written} is set once its bytes are written
-   * (or their write failed).
-   */
-  private static final class Waiter {
-    final long end;
-    final CompletableFuture<Long> done = new CompletableFuture<>();
-    volatile boolean written;
-
-    Waiter(long end) {
-      this.end = end;
-    }
+    this.commit = new GroupCommit(appendLock, () -> active, () -> closed);
   }
 
   /**
@@ -98,12 +70,12 @@ public final class EventLog implements Closeable {
   public static EventLog open(Path dir, long maxBytes, long segmentBytes) throws IOException {
     Files.createDirectories(dir);
     EventLog log = new EventLog(dir, maxBytes, segmentBytes);
-    log.recover();
-    log.flusher.start();
+    log.commit.start(log.recover());
     return log;
   }
 
-  private void recover() throws IOException {
+  /** Opens the active segment, cutting a torn record off; returns the end of the log. */
+  private long recover() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList()) {
         String name = f.getFileName().toString();
@@ -122,10 +94,9 @@ public final class EventLog implements Closeable {
       active.force(true);
     }
     segments.put(activeBase, valid);
-    activeFileSize = valid;
     writtenEnd = activeBase + valid;
-    durableEnd = writtenEnd;
     totalBytes = segments.values().stream().mapToLong(Long::longValue).sum();
+    return writtenEnd;
   }
 
   /** The length of the segment's prefix made of whole records with good checksums. */
@@ -197,15 +168,15 @@ public final class EventLog implements Closeable {
   public CompletableFuture<Long> appendAsync(LogBatch records) throws IOException, LogFullException {
     ByteBuffer buf = records.encoded();
     int size = buf.remaining();
-    Waiter waiter;
+    GroupCommit.Waiter waiter;
     FileChannel ch;
     long at;
     synchronized (appendLock) {
       if (closed) {
         throw new IOException("the write-ahead log is closed");
       }
-      if (broken != null) {
-        throw new IOException("the write-ahead log takes no more appends after a failed write", broken);
+      if (commit.broken() != null) {
+        throw new IOException("the write-ahead log takes no more appends after a failed write", commit.broken());
       }
       if (totalBytes + size > maxBytes) {
         throw new LogFullException(maxBytes);
@@ -213,16 +184,12 @@ public final class EventLog implements Closeable {
       if (writtenEnd > activeBase && writtenEnd - activeBase + size > segmentBytes) {
         roll();
       }
-      waiter = new Waiter(writtenEnd + size);
+      waiter = commit.reserve(writtenEnd + size);
       at = writtenEnd - activeBase;
-      if (at + size > activeFileSize) {
-        preallocate(at + size);
-      }
       ch = active;
       writtenEnd += size;
       totalBytes += size;
       segments.put(activeBase, writtenEnd - activeBase);
-      waiting.add(waiter);
     }
     // the place is reserved: the bytes are written outside the lock (roll() and close() wait for them)
     try {
@@ -230,132 +197,23 @@ public final class EventLog implements Closeable {
         at += ch.write(buf, at);
       }
     } catch (IOException | RuntimeException e) {
-      IOException failure = e instanceof IOException io ? io : new IOException(e);
-      broken = failure;
-      waiter.done.completeExceptionally(failure);
-      throw failure;
+      throw commit.fail(waiter, e);
     } finally {
-      waiter.written = true;
-      if (flusherIdle) {
-        LockSupport.unpark(flusher);
-      }
+      commit.written(waiter);
     }
     return waiter.done;
   }
 
-  /**
-   * The end of the records written without a gap: that of the waiters, in position order, up to the first whose
-   * bytes are not written yet (or whose write failed); at least what is forced already.
-   */
-  private long writtenPrefix() {
-    long end = durableEnd;
-    for (Waiter w : waiting) {
-      if (!w.written || w.done.isCompletedExceptionally()) {
-        break;
-      }
-      end = Math.max(end, w.end);
-    }
-    return end;
-  }
-
-  /** Whether the flusher has work: an append whose records are written up to {@code target}, or a failure. */
-  private boolean ready(long target, IOException failed) {
-    Waiter first = waiting.peek();
-    return first != null && (failed != null || first.end <= target);
-  }
-
-  /** Waits (under the append lock) until every reserved record has been written, before a segment is closed. */
-  private void awaitWrites() {
-    for (Waiter w : waiting) {
-      while (!w.written) {
-        Thread.yield();
-      }
-    }
-  }
-
   private void roll() throws IOException {
-    awaitWrites();
+    commit.awaitWrites();
     active.truncate(writtenEnd - activeBase);
     active.force(true);
     active.close();
     activeBase = writtenEnd;
     active = FileChannel.open(segmentPath(activeBase), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
-    activeFileSize = 0;
     segments.put(activeBase, 0L);
-    durableEnd = Math.max(durableEnd, activeBase);
-  }
-
-  /**
-   * Fills the active segment with zeros up to at least {@code end} (a few MB ahead, at most to the segment size),
-   * so that records are written over blocks that already exist: forcing them then changes no file size, and the
-   * group commit's {@code fdatasync} writes data only (on ext4 about a third of the time of one that also commits
-   * a new size). Recovery cuts the zeros off (a zero length is no record). Called under the append lock.
-   */
-  private void preallocate(long end) throws IOException {
-    long target = Math.max(end, Math.min(segmentBytes, activeFileSize + PREALLOCATE));
-    for (long at = activeFileSize; at < target; ) {
-      ByteBuffer zeros = ZEROS.duplicate();
-      zeros.limit((int) Math.min(zeros.capacity(), target - at));
-      at += active.write(zeros, at);
-    }
-    activeFileSize = target;
-  }
-
-  /**
-   * The one thread that forces the log (group commit): it forces everything written so far without a gap, then
-   * completes every append that force covered, so appends that arrived during a force share the next one and no
-   * appender waits for another's turn.
-   */
-  private void flushLoop() {
-    while (true) {
-      IOException failed = broken;
-      // read before the channel, so that a segment rolled since was forced by the roll
-      long target = writtenPrefix();
-      if (!ready(target, failed)) {
-        if (waiting.isEmpty()) {
-          synchronized (appendLock) {
-            if (closed && waiting.isEmpty()) {
-              return;
-            }
-          }
-        }
-        flusherIdle = true;
-        if (!ready(writtenPrefix(), broken)) {
-          LockSupport.parkNanos(1_000_000);
-        }
-        flusherIdle = false;
-        continue;
-      }
-      FileChannel ch;
-      synchronized (appendLock) {
-        ch = active;
-      }
-      try {
-        if (target > durableEnd) {
-          try {
-            ch.force(false);
-          } catch (java.nio.channels.ClosedChannelException rolledOrClosed) {
-            // roll() and close() force a segment before closing it
-          }
-          durableEnd = target;
-        }
-        for (Waiter w = waiting.peek(); w != null && w.end <= target; w = waiting.peek()) {
-          Waiter done = waiting.poll();
-          done.done.complete(done.end);
-        }
-        if (failed != null) {
-          // nothing after a failed write is forced: those appends fail too
-          for (Waiter w = waiting.poll(); w != null; w = waiting.poll()) {
-            w.done.completeExceptionally(failed);
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        for (Waiter w = waiting.poll(); w != null; w = waiting.poll()) {
-          w.done.completeExceptionally(e);
-        }
-      }
-    }
+    commit.forcedTo(activeBase);
   }
 
   /**
@@ -366,7 +224,7 @@ public final class EventLog implements Closeable {
    * @param max the most records to return
    */
   public List<LogEntry> read(long from, int max) throws IOException {
-    long end = durableEnd;
+    long end = commit.durableEnd();
     List<LogEntry> out = new ArrayList<>();
     long pos = Math.max(from, start());
     while (out.size() < max && pos < end) {
@@ -432,7 +290,7 @@ public final class EventLog implements Closeable {
 
   /** The position after the last record on disk: readers see everything before it. */
   public long end() {
-    return durableEnd;
+    return commit.durableEnd();
   }
 
   /** The bytes the segments take. */
@@ -524,18 +382,13 @@ public final class EventLog implements Closeable {
     synchronized (appendLock) {
       if (!closed) {
         closed = true;
-        awaitWrites();
+        commit.awaitWrites();
         active.truncate(writtenEnd - activeBase);
         active.force(true);
-        durableEnd = writtenEnd;
+        commit.forcedTo(writtenEnd);
         active.close();
       }
     }
-    LockSupport.unpark(flusher);
-    try {
-      flusher.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    commit.stop();
   }
 }
