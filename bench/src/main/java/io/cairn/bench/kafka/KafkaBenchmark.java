@@ -17,10 +17,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -36,6 +38,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class KafkaBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** As the Cairn sink's default, for the event producer and the bare relay alike. */
+  private static final String COMPRESSION = "none";
   private static final Duration PATIENCE = Duration.ofMinutes(10);
 
   private final PrintStream err;
@@ -118,7 +122,8 @@ public final class KafkaBenchmark {
       createTopics(bootstrap, partitions, in, out);
       err.printf("cairn bench: kafka, %s: producing %,d events...%n", name, events);
       produce(bootstrap, in, 0, events, 0);
-      try (Relay relay = factory.create(in, out); OutputCounter counter = new OutputCounter(bootstrap, out)) {
+      try (Relay relay = factory.create(in, out); OutputCounter counter = new OutputCounter(bootstrap, out,
+          events + steadyEvents(rate))) {
         long started = System.currentTimeMillis();
         relay.start();
         counter.await(1, PATIENCE);
@@ -135,7 +140,7 @@ public final class KafkaBenchmark {
         err.printf("cairn bench: kafka, %s: %,d events in %.2f s after the first, which came %.2f s after the "
             + "start, using %.2f CPU µs per event; steady rate %,d/s for latency...%n", name, events, seconds, start,
             cpuMicros, rate);
-        long steady = Math.max(rate * 5L, 1000);
+        long steady = steadyEvents(rate);
         produce(bootstrap, in, events, steady, rate);
         counter.await(events + steady, PATIENCE);
         counter.readInputTimestamps(bootstrap, in, events, events + steady);
@@ -149,18 +154,35 @@ public final class KafkaBenchmark {
     }
   }
 
-  /** Creates the topics with the partitions (one replica: the broker is alone). */
+  /** Events of the latency phase: five seconds at the rate, at least 1,000. */
+  private static long steadyEvents(int rate) {
+    return Math.max(rate * 5L, 1000);
+  }
+
+  /**
+   * Creates the topics with the partitions (one replica: the broker is alone) and returns once the broker leads
+   * every partition: it answers a list-offsets request for each, which only a partition's leader does (the
+   * admin client tries again while it is not yet). Producing earlier can meet NOT_LEADER_OR_FOLLOWER, and the
+   * idempotent producer's retry of it an out-of-order sequence that it retries for ever.
+   */
   static void createTopics(String bootstrap, int partitions, String... topics) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       admin.createTopics(Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all()
           .get();
+      Map<TopicPartition, OffsetSpec> all = new java.util.HashMap<>();
+      for (String topic : topics) {
+        for (int p = 0; p < partitions; p++) {
+          all.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+      }
+      admin.listOffsets(all).all().get(PATIENCE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
   }
 
   /** Produces events [from, from+n) as JSON; paced at {@code rate} per second when rate > 0. */
   static void produce(String bootstrap, String topic, long from, long n, int rate) throws Exception {
     try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
-        "linger.ms", "5", "batch.size", "262144", "compression.type", "lz4", "acks", "all"),
+        "linger.ms", "5", "batch.size", "262144", "compression.type", COMPRESSION, "acks", "all"),
         new ByteArraySerializer(), new ByteArraySerializer())) {
       long begin = System.nanoTime();
       for (long i = from; i < from + n; i++) {
@@ -188,42 +210,66 @@ public final class KafkaBenchmark {
   }
 
   /**
-   * Reads the output topic in the background and keeps, per event id, its output timestamp and latency (output
-   * record timestamp minus the input timestamp the event carries in its id's input record).
+   * Reads the output topic in the background and keeps, per event id, its output timestamp; latencies are output
+   * timestamps minus the input timestamps of the same ids. It reads only each record's {@code id} (a streaming
+   * parser that stops there, see {@link EventIds}), so that the instrument takes little of the CPU it shares
+   * with what it measures; an id seen twice, out of range or unreadable fails the run.
    */
   static final class OutputCounter implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Map<Long, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Output timestamp per id, 0 while unseen; written by the counter thread, published by {@link #count}. */
+    private final long[] seen;
+    private final long[] inputTimestamps;
+    private volatile long count;
     private volatile long duplicates;
     private volatile long lastTimestamp;
     private volatile long firstTimestamp = Long.MAX_VALUE;
 
-    OutputCounter(String bootstrap, String topic) {
-      consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id", "bench-" + UUID.randomUUID(),
-          "auto.offset.reset", "earliest", "max.poll.records", "5000"), new ByteArrayDeserializer(),
-          new ByteArrayDeserializer());
-      consumer.subscribe(List.of(topic));
+    /** Counts events with ids in [0, ids). */
+    OutputCounter(String bootstrap, String topic, long ids) {
+      seen = new long[Math.toIntExact(ids)];
+      inputTimestamps = new long[seen.length];
+      consumer = reader(bootstrap, topic);
       thread = new Thread(this::loop, "bench-output-counter");
       thread.start();
     }
 
+    private static KafkaConsumer<byte[], byte[]> reader(String bootstrap, String topic) {
+      KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+          "group.id", "bench-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "max.poll.records", "5000"),
+          new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      c.subscribe(List.of(topic));
+      return c;
+    }
+
     private void loop() {
+      long n = 0;
+      long bad = 0;
       while (running.get()) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-          try {
-            JsonNode event = JSON.readTree(r.value());
-            long id = event.path("id").asLong();
-            if (seen.putIfAbsent(id, r.timestamp()) != null) {
-              duplicates++;
-            }
-            lastTimestamp = Math.max(lastTimestamp, r.timestamp());
-            firstTimestamp = Math.min(firstTimestamp, r.timestamp());
-          } catch (java.io.IOException e) {
-            duplicates++;
-          }
+        var records = consumer.poll(Duration.ofMillis(100));
+        if (records.isEmpty()) {
+          continue;
         }
+        long first = firstTimestamp;
+        long last = lastTimestamp;
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+          long id = EventIds.id(r.value());
+          long ts = Math.max(1, r.timestamp());
+          if (id < 0 || id >= seen.length || seen[(int) id] != 0) {
+            bad++;
+            continue;
+          }
+          seen[(int) id] = ts;
+          n++;
+          last = Math.max(last, ts);
+          first = Math.min(first, ts);
+        }
+        firstTimestamp = first;
+        lastTimestamp = last;
+        duplicates = bad;
+        count = n; // publishes the array entries written before it
       }
       consumer.close();
     }
@@ -231,14 +277,14 @@ public final class KafkaBenchmark {
     /** Waits for {@code n} distinct events; returns the latest output timestamp. */
     long await(long n, Duration patience) throws InterruptedException {
       long deadline = System.nanoTime() + patience.toNanos();
-      while (seen.size() < n) {
+      while (count < n) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(seen.size() + " of " + n + " events arrived in " + patience);
+          throw new IllegalStateException(count + " of " + n + " events arrived in " + patience);
         }
         Thread.sleep(20);
       }
       if (duplicates > 0) {
-        throw new IllegalStateException(duplicates + " duplicate or unreadable events at the output");
+        throw new IllegalStateException(duplicates + " duplicate, unexpected or unreadable events at the output");
       }
       return lastTimestamp;
     }
@@ -246,35 +292,27 @@ public final class KafkaBenchmark {
     /** Sorted latencies in ms of events [from, to), against their input timestamps (read from the input). */
     double[] latencies(long from, long to) {
       double[] out = new double[(int) (to - from)];
-      for (long id = from; id < to; id++) {
-        Long input = inputTimestamps.get(id);
-        if (input == null) {
+      for (int id = (int) from; id < to; id++) {
+        if (inputTimestamps[id] == 0) {
           throw new IllegalStateException("event " + id + " was not found in the input topic");
         }
-        out[(int) (id - from)] = seen.get(id) - input;
+        out[(int) (id - from)] = seen[id] - inputTimestamps[id];
       }
       Arrays.sort(out);
       return out;
     }
 
-    private final Map<Long, Long> inputTimestamps = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** Reads the input topic's timestamps of events [from, to) (their CreateTime at the producer). */
     void readInputTimestamps(String bootstrap, String topic, long from, long to) {
-      try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-          "group.id", "bench-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "max.poll.records", "5000"),
-          new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-        c.subscribe(List.of(topic));
+      try (KafkaConsumer<byte[], byte[]> c = reader(bootstrap, topic)) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (inputTimestamps.size() < to - from && System.nanoTime() < deadline) {
+        long found = 0;
+        while (found < to - from && System.nanoTime() < deadline) {
           for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(100))) {
-            try {
-              long id = JSON.readTree(r.value()).path("id").asLong();
-              if (id >= from && id < to) {
-                inputTimestamps.put(id, r.timestamp());
-              }
-            } catch (java.io.IOException e) {
-              // not one of ours
+            long id = EventIds.id(r.value());
+            if (id >= from && id < to && inputTimestamps[(int) id] == 0) {
+              inputTimestamps[(int) id] = Math.max(1, r.timestamp());
+              found++;
             }
           }
         }
@@ -355,7 +393,7 @@ public final class KafkaBenchmark {
       this.out = out;
       producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "client.id", CLIENT + "-producer",
           "acks", "all", "enable.idempotence",
-          "true", "linger.ms", "5", "batch.size", "262144", "compression.type", "lz4"), new ByteArraySerializer(),
+          "true", "linger.ms", "5", "batch.size", "262144", "compression.type", COMPRESSION), new ByteArraySerializer(),
           new ByteArraySerializer());
       for (int i = 0; i < n; i++) {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,

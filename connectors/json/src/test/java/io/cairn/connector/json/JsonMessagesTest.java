@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cairn.spi.config.ConfigDef;
 import io.cairn.spi.config.ConfigException;
 import io.cairn.spi.config.ConfigProperty;
+import io.cairn.spi.data.Column;
+import io.cairn.spi.data.ColumnType;
 import io.cairn.spi.data.DatasetRef;
 import io.cairn.spi.data.Provenance;
 import io.cairn.spi.data.Row;
+import io.cairn.spi.data.Schema;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -172,5 +175,31 @@ class JsonMessagesTest {
     assertThatThrownBy(() -> writer.write(a.schema(), short1)).isInstanceOf(IndexOutOfBoundsException.class);
     Row ok = new Row(new Object[] {2L, "b"}, null, AT);
     assertThat(new String(writer.write(a.schema(), ok), StandardCharsets.UTF_8)).isEqualTo("{\"id\":2,\"name\":\"b\"}");
+  }
+
+  @Test
+  void plainRowsAreWrittenWithTheSameBytesAsJacksonWritesThemWhateverTheirValues() throws Exception {
+    Schema schema = Schema.of(Column.of("id", ColumnType.LONG), Column.of("n", ColumnType.LONG),
+        Column.of("s", ColumnType.STRING), Column.of("na\"me \u00e9", ColumnType.STRING),
+        Column.of("ok", ColumnType.BOOLEAN));
+    Object[] longs = {0L, -1L, 7L, 10L, 99L, 100L, Long.MAX_VALUE, Long.MIN_VALUE, -1234567890123L, null, 5, -5,
+        Integer.MIN_VALUE, Integer.MAX_VALUE};
+    Object[] strings = {"", "plain", "/products/12", "q\"uote", "back\\slash", "tab\there", "\u007f", "\u00e9t\u00e9",
+        "\u6771", "\ud83d\ude00", "~ !#$%&'()*+,-.:;<=>?@[]^_`{|}", null, 3L, true};
+    Object[] flags = {true, false, null, "yes"};
+    JsonRowWriter writer = new JsonRowWriter();
+    java.util.Random random = new java.util.Random(6);
+    for (int k = 0; k < 2000; k++) {
+      Object[] values = {longs[random.nextInt(longs.length)], longs[random.nextInt(longs.length)],
+          strings[random.nextInt(strings.length)], strings[random.nextInt(strings.length)],
+          flags[random.nextInt(flags.length)]};
+      Map<String, Object> expected = new java.util.LinkedHashMap<>();
+      for (int c = 0; c < values.length; c++) {
+        expected.put(schema.column(c).name(), values[c]);
+      }
+      byte[] written = writer.write(schema, new Row(values, null, AT));
+      assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(
+          new String(JsonMessages.MAPPER.writeValueAsBytes(expected), StandardCharsets.UTF_8));
+    }
   }
 }

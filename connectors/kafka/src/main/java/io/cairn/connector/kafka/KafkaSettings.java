@@ -28,6 +28,7 @@ final class KafkaSettings {
   static final String FORMAT = "format";
   static final String AVRO_SCHEMA = "avroSchema";
   static final String CONSUMERS = "consumers";
+  static final String COMPRESSION = "compression";
   /** The most consumers one source task runs. */
   static final int MAX_CONSUMERS = 32;
   /** The producer's batch.size: a 1,000-row batch of small JSON records fills a few such batches, not dozens. */
@@ -66,7 +67,11 @@ final class KafkaSettings {
   static final ConfigDef SINK = def(List.of(
       ConfigProperty.builder(TOPIC, ConfigType.STRING).required().description("The topic to produce to").build(),
       ConfigProperty.builder(KEY_COLUMN, ConfigType.STRING)
-          .description("The column whose value is the record key; by default the row's subject id").build()),
+          .description("The column whose value is the record key; by default the row's subject id").build(),
+      ConfigProperty.builder(COMPRESSION, ConfigType.ENUM).choices("none", "lz4", "snappy", "zstd", "gzip")
+          .defaultValue("none")
+          .description("How the producer compresses record batches: none (the default, as Kafka's own) spends "
+              + "no CPU on it, which is best on a fast network; lz4 or zstd trade CPU for fewer bytes").build()),
       List.of());
 
   private KafkaSettings() {}
@@ -105,6 +110,25 @@ final class KafkaSettings {
     p.put("auto.offset.reset", config.string(OFFSET_RESET));
     p.put("max.poll.records", "2000");
     p.put("default.api.timeout.ms", Long.toString(config.longValue(TIMEOUT_MS)));
+    return p;
+  }
+
+  /**
+   * The properties of a sink's producer: {@code acks=all} and idempotence, batches of up to
+   * {@link #PRODUCER_BATCH_BYTES} lingering up to 5 ms, the configured compression, and timeouts within
+   * {@code timeoutMs}.
+   */
+  static Map<String, Object> producer(Config config, String clientId) {
+    long timeoutMs = config.longValue(TIMEOUT_MS);
+    Map<String, Object> p = client(config, clientId);
+    p.put("acks", "all");
+    p.put("enable.idempotence", "true");
+    p.put("linger.ms", "5");
+    p.put("batch.size", Integer.toString(PRODUCER_BATCH_BYTES));
+    p.put("compression.type", config.string(COMPRESSION));
+    p.put("request.timeout.ms", Long.toString(Math.max(1000, timeoutMs / 2)));
+    p.put("delivery.timeout.ms", Long.toString(Math.max(1000, timeoutMs / 2) + 5 + 1000));
+    p.put("max.block.ms", Long.toString(timeoutMs));
     return p;
   }
 

@@ -52,15 +52,8 @@ final class KafkaSinkTask implements SinkTask {
   public void start(TaskContext context) {
     dataset = KafkaSettings.dataset(config, topic);
     timeoutMs = config.longValue(KafkaSettings.TIMEOUT_MS);
-    Map<String, Object> p = KafkaSettings.client(config, "cairn-sink-" + context.flowId() + "-" + context.runId());
-    p.put("acks", "all");
-    p.put("enable.idempotence", "true");
-    p.put("linger.ms", "5");
-    p.put("batch.size", Integer.toString(KafkaSettings.PRODUCER_BATCH_BYTES));
-    p.put("compression.type", "lz4");
-    p.put("request.timeout.ms", Long.toString(Math.max(1000, timeoutMs / 2)));
-    p.put("delivery.timeout.ms", Long.toString(Math.max(1000, timeoutMs / 2) + 5 + 1000));
-    p.put("max.block.ms", Long.toString(timeoutMs));
+    Map<String, Object> p = KafkaSettings.producer(config, "cairn-sink-" + context.flowId() + "-"
+        + context.runId());
     producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     ClassLoader plugin = KafkaSinkTask.class.getClassLoader();
     sender = Executors.newSingleThreadExecutor(r -> {

@@ -48,7 +48,8 @@ class KafkaConnectorTest extends BrokerTest {
 
   @Test
   void rowsProducedByTheSinkAreConsumedByTheSourceWithTheirKeys() throws Exception {
-    SinkTask sink = tasks.sink(new KafkaSinkConnector(), KafkaTopics.context(dir), "keyColumn", "email");
+    SinkTask sink = tasks.sink(new KafkaSinkConnector(), KafkaTopics.context(dir), "keyColumn", "email",
+        "compression", "lz4");
     assertThat(sink.write(batch(0, 2000))).isEqualTo(2000);
     assertThat(sink.dataset()).isEqualTo(new DatasetRef("kafka://" + kafka.bootstrapServers(), topic));
     SourceTask source = source("columns", "id:LONG,email", "subjectColumn", "email");
@@ -143,6 +144,12 @@ class KafkaConnectorTest extends BrokerTest {
         "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\\\"w\";");
     assertThat(KafkaSettings.SINK.validate(Map.of("topic", "t", "password", "pw-9")).toString())
         .doesNotContain("pw-9");
+    assertThat(KafkaSettings.producer(KafkaSettings.SINK.validate(Map.of("topic", "t")), "c"))
+        .containsEntry("compression.type", "none").containsEntry("acks", "all");
+    assertThat(KafkaSettings.producer(KafkaSettings.SINK.validate(Map.of("topic", "t", "compression", "zstd")),
+        "c")).containsEntry("compression.type", "zstd");
+    assertThatThrownBy(() -> KafkaSettings.SINK.validate(Map.of("topic", "t", "compression", "brotli")))
+        .hasMessageContaining("compression");
   }
 
   @Test
