@@ -87,7 +87,7 @@ final class KafkaConsumersTask implements SourceTask {
 
   KafkaConsumersTask(Config config, int consumers) {
     this.config = config;
-    Codec.of(config, true);
+    Codec.of(config, true); // refuses a bad format or Avro schema when the task is made, not in a worker
     this.topics = config.list(KafkaSettings.TOPIC);
     this.consumers = consumers;
     this.ready = new LinkedBlockingQueue<>(2 * consumers);
@@ -105,11 +105,8 @@ final class KafkaConsumersTask implements SourceTask {
       workers.add(new Worker(new KafkaConsumer<>(KafkaSettings.consumer(config, group, client),
           new ByteArrayDeserializer(), new ByteArrayDeserializer()), Codec.of(config, true)));
     }
-    ClassLoader plugin = KafkaConsumersTask.class.getClassLoader();
     for (int i = 0; i < consumers; i++) {
-      Thread t = new Thread(workers.get(i)::run, "cairn-kafka-source-" + ctx.flowId() + "-" + i);
-      t.setDaemon(true);
-      t.setContextClassLoader(plugin);
+      Thread t = KafkaSettings.pluginThread("cairn-kafka-source-" + ctx.flowId() + "-" + i, workers.get(i)::run);
       workers.get(i).thread = t;
       t.start();
     }

@@ -158,4 +158,15 @@ final class KafkaSettings {
   private static String escape(String s) {
     return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
+
+  /**
+   * A daemon thread of this plugin's tasks, with the plugin's class loader as its context loader (the Kafka
+   * clients load their classes through it).
+   */
+  static Thread pluginThread(String name, Runnable body) {
+    Thread t = new Thread(body, name);
+    t.setDaemon(true);
+    t.setContextClassLoader(KafkaSettings.class.getClassLoader());
+    return t;
+  }
 }

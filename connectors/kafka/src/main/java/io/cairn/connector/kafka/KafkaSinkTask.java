@@ -55,13 +55,8 @@ final class KafkaSinkTask implements SinkTask {
     Map<String, Object> p = KafkaSettings.producer(config, "cairn-sink-" + context.flowId() + "-"
         + context.runId());
     producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-    ClassLoader plugin = KafkaSinkTask.class.getClassLoader();
-    sender = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "cairn-kafka-sink-" + context.flowId());
-      t.setDaemon(true);
-      t.setContextClassLoader(plugin);
-      return t;
-    });
+    sender = Executors.newSingleThreadExecutor(r -> KafkaSettings.pluginThread("cairn-kafka-sink-" + context.flowId(),
+        r));
   }
 
   @Override

@@ -88,13 +88,8 @@ final class KafkaSourceTask implements SourceTask {
         }
       }
     });
-    ClassLoader plugin = KafkaSourceTask.class.getClassLoader();
-    decoder = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "cairn-kafka-source-" + ctx.flowId());
-      t.setDaemon(true);
-      t.setContextClassLoader(plugin);
-      return t;
-    });
+    decoder = Executors.newSingleThreadExecutor(r -> KafkaSettings.pluginThread("cairn-kafka-source-" + ctx.flowId(),
+        r));
     LOG.info("consuming {} in group {}", dataset, group);
   }
 
