@@ -10,11 +10,4 @@ import java.time.OffsetDateTime;
  */
 public record QuarantineEntry(
     long id, String runId, FlowId flowId, String datasetNamespace, String datasetName, String sourceOffset,
-    String reason, String payload, OffsetDateTime createdAt, String subjectId) {
-
-  /** A record about no known subject. */
-  public QuarantineEntry(long id, String runId, FlowId flowId, String datasetNamespace, String datasetName,
-      String sourceOffset, String reason, String payload, OffsetDateTime createdAt) {
-    this(id, runId, flowId, datasetNamespace, datasetName, sourceOffset, reason, payload, createdAt, null);
-  }
-}
+    String reason, String payload, OffsetDateTime createdAt, String subjectId) {}

@@ -96,7 +96,7 @@ class CatalogRepositoriesTest {
 
     // quarantine
     QuarantineRepository q = new QuarantineRepository(db);
-    q.addAll(List.of(new QuarantineEntry(0, "r1", id, "file", "/a.csv", "3", "bad", "x,y", null)));
+    q.addAll(List.of(new QuarantineEntry(0, "r1", id, "file", "/a.csv", "3", "bad", "x,y", null, null)));
     assertThat(q.forRun("r1", 0, 10)).singleElement().extracting(QuarantineEntry::reason).isEqualTo("bad");
 
     // datasets and schema versions

@@ -66,8 +66,8 @@ class QualityMetricsRepositoryTest {
     new RunRepository(db).start("r1", flow, 1, "manual", "node-a");
     new RunRepository(db).start("replay-1", flow, 1, "replay", "node-a");
     new QuarantineRepository(db).addAll(List.of(
-        new QuarantineEntry(0, "r1", flow, "file", "/in.csv", "2", "bad email", "{\"email\":\"x\"}", null),
-        new QuarantineEntry(0, "r1", flow, "file", "/in.csv", "3", "bad date", "{\"d\":\"2023-02-30\"}", null)));
+        new QuarantineEntry(0, "r1", flow, "file", "/in.csv", "2", "bad email", "{\"email\":\"x\"}", null, null),
+        new QuarantineEntry(0, "r1", flow, "file", "/in.csv", "3", "bad date", "{\"d\":\"2023-02-30\"}", null, null)));
     QuarantineReviewRepository review = new QuarantineReviewRepository(db);
     List<QuarantinedRecord> waiting = review.forFlow(flow, QuarantinedRecord.QUARANTINED, 0, 10);
     assertThat(waiting).hasSize(2).allSatisfy(r -> assertThat(r.replayRunId()).isNull());

@@ -171,11 +171,10 @@ public final class LineageRepository {
   private static Map<java.util.List<Object>, java.util.List<Object>> storedColumnEdges(DSLContext tx,
       java.util.Set<Long> destinations) {
     Map<java.util.List<Object>, java.util.List<Object>> stored = new HashMap<>();
-    java.util.List<Long> all = new java.util.ArrayList<>(destinations);
     var f = LINEAGE_COLUMN_EDGES;
-    for (int i = 0; i < all.size(); i += 500) {
+    for (java.util.List<Long> chunk : chunks(new java.util.ArrayList<>(destinations))) {
       tx.select(f.SRC_DATASET_ID, f.SRC_FIELD, f.DST_DATASET_ID, f.DST_FIELD, f.JOB_ID, f.TRANSFORM_TYPE, f.SUBTYPE,
-              f.MASKING, f.DESCRIPTION).from(f).where(f.DST_DATASET_ID.in(all.subList(i, Math.min(all.size(), i + 500))))
+              f.MASKING, f.DESCRIPTION).from(f).where(f.DST_DATASET_ID.in(chunk))
           .forEach(r -> stored.put(java.util.Arrays.asList(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()),
               java.util.Arrays.asList(r.value6(), r.value7(), r.value8(), r.value9())));
     }
@@ -218,8 +217,20 @@ public final class LineageRepository {
     return namespace + "\u0000" + name;
   }
 
+  /** The most bind values one lookup's {@code in (...)} list takes. */
+  private static final int IN_LIST = 500;
+
+  /** The list in consecutive pieces of at most {@link #IN_LIST} elements (views of it). */
+  private static <T> java.util.List<java.util.List<T>> chunks(java.util.List<T> all) {
+    java.util.List<java.util.List<T>> chunks = new java.util.ArrayList<>();
+    for (int i = 0; i < all.size(); i += IN_LIST) {
+      chunks.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
+    }
+    return chunks;
+  }
+
   /**
-   * The names of keys (from {@link #key}) by namespace, in lists of at most 500 (so a query's bind values stay
+   * The names of keys (from {@link #key}) by namespace, in lists of at most {@link #IN_LIST} (so a query's bind values stay
    * few): each entry of the answer is one lookup; a namespace with more names comes several times.
    */
   private static java.util.List<Map.Entry<String, java.util.List<String>>> byNamespaceChunks(
@@ -231,8 +242,8 @@ public final class LineageRepository {
     }
     java.util.List<Map.Entry<String, java.util.List<String>>> chunks = new java.util.ArrayList<>();
     names.forEach((namespace, all) -> {
-      for (int i = 0; i < all.size(); i += 500) {
-        chunks.add(Map.entry(namespace, all.subList(i, Math.min(all.size(), i + 500))));
+      for (java.util.List<String> chunk : chunks(all)) {
+        chunks.add(Map.entry(namespace, chunk));
       }
     });
     return chunks;
@@ -249,7 +260,7 @@ public final class LineageRepository {
           .onConflict(DATASETS.NAMESPACE, DATASETS.NAME).doNothing());
     }
     batch(tx, inserts);
-    // one query per namespace and 500 names, "namespace = ? and name in (...)": an index range per name on the
+    // one query per namespace and IN_LIST names, "namespace = ? and name in (...)": an index range per name on the
     // (namespace, name) key, where a list of (namespace, name) pairs made PostgreSQL scan the whole table
     for (Map.Entry<String, java.util.List<String>> chunk : byNamespaceChunks(keys)) {
       tx.select(DATASETS.ID, DATASETS.NAME).from(DATASETS)
@@ -347,9 +358,8 @@ public final class LineageRepository {
       this.now = now;
       java.util.List<String> uuids = writes.stream().filter(w -> w.run() != null).map(w -> w.run().runUuid())
           .distinct().toList();
-      for (int i = 0; i < uuids.size(); i += 500) {
-        tx.selectFrom(LINEAGE_RUNS).where(LINEAGE_RUNS.RUN_UUID.in(uuids.subList(i, Math.min(uuids.size(), i + 500))))
-            .forEach(r -> runs.put(r.getRunUuid(), r));
+      for (java.util.List<String> chunk : chunks(uuids)) {
+        tx.selectFrom(LINEAGE_RUNS).where(LINEAGE_RUNS.RUN_UUID.in(chunk)).forEach(r -> runs.put(r.getRunUuid(), r));
       }
     }
 

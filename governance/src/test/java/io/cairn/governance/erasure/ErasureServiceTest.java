@@ -199,7 +199,7 @@ class ErasureServiceTest {
             "{\"id\":\"77\",\"d\":\"2023-02-30\"}", null, "dora@example.com"),
         // a malformed source line: no subject, but the email is in it (in another case)
         new io.cairn.catalog.QuarantineEntry(0, "q-run", flow, "file", "/crm.csv", "5", "line 5: 3 columns, 4 expected",
-            "9,DORA@EXAMPLE.COM,Dora", null),
+            "9,DORA@EXAMPLE.COM,Dora", null, null),
         // someone else's records, one with a short id that must not match by payload
         new io.cairn.catalog.QuarantineEntry(0, "q-run", flow, "file", "/crm.csv", "7", "bad date",
             "{\"id\":\"77\",\"email\":\"eve@example.com\"}", null, "eve@example.com")));

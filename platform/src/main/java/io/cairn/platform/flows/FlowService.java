@@ -13,9 +13,13 @@ import io.cairn.catalog.RunEntry;
 import io.cairn.catalog.RunRepository;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Flows as users see them: deploy (a new version each time), run, stop, status and history. */
 public final class FlowService {
+  private static final Logger LOG = LoggerFactory.getLogger(FlowService.class);
   private final FlowRepository flows;
   private final RunRepository runs;
   private final QuarantineRepository quarantine;
@@ -24,7 +28,7 @@ public final class FlowService {
   private final FlowRuntime runtime;
   private final FlowSecrets secrets;
   private volatile DeployGuard guard = DeployGuard.NONE;
-  private final List<DeleteListener> deleteListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<DeleteListener> deleteListeners = new CopyOnWriteArrayList<>();
 
   /** Told when a flow is deleted, e.g. to free what was kept for its reads. */
   @FunctionalInterface
@@ -149,7 +153,7 @@ public final class FlowService {
       try {
         l.deleted(id);
       } catch (Exception e) {
-        org.slf4j.LoggerFactory.getLogger(FlowService.class).warn("after deleting flow {}: {}", id, e.toString());
+        LOG.warn("after deleting flow {}: {}", id, e.toString());
       }
     }
   }

@@ -45,7 +45,7 @@ class InFlightTest {
   }
 
   private static QuarantineEntry bad(String offset) {
-    return new QuarantineEntry(0, "run", new FlowId("f"), "kafka://h:1", "t", offset, "not JSON", "x", null);
+    return new QuarantineEntry(0, "run", new FlowId("f"), "kafka://h:1", "t", offset, "not JSON", "x", null, null);
   }
 
   private static InFlight.Sent sent(String offset, PendingWrite... writes) {
