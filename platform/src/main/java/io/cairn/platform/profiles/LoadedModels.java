@@ -61,12 +61,13 @@ final class LoadedModels {
 
   /** Gives back a model {@link #hold} returned. */
   synchronized void release(String key) {
+    long now = nanos.getAsLong();
     Held h = held.get(key);
     if (h != null && h.users > 0) {
       h.users--;
-      h.since = nanos.getAsLong();
+      h.since = now;
     }
-    sweep(nanos.getAsLong());
+    sweep(now);
   }
 
   /** How many versions are in memory. */

@@ -12,6 +12,7 @@ import io.cairn.spi.data.Schema;
 import io.cairn.spi.step.ColumnDerivation;
 import io.cairn.spi.step.Step;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,23 +75,16 @@ final class ModelStep implements Step {
     List<Row> rows = input.rows();
     double[] scores = scorer.scoreCells(rows.size(), idx, (r, c) -> rows.get(r).get(c),
         r -> model.permitsProfiling(rows.get(r).subjectId()));
-    Object[] results = new Object[rows.size()];
+    List<Row> outRows = new ArrayList<>(rows.size());
     int unscored = 0;
     for (int r = 0; r < rows.size(); r++) {
+      Row row = rows.get(r);
+      Object[] v = Arrays.copyOf(row.values(), out.size());
       if (Double.isNaN(scores[r])) {
         unscored++;
       } else {
-        results[r] = clusters() ? (Object) (long) scores[r] : (Object) scores[r];
+        v[in.size()] = clusters() ? (Object) (long) scores[r] : (Object) scores[r];
       }
-    }
-    List<Row> outRows = new ArrayList<>(rows.size());
-    for (int r = 0; r < rows.size(); r++) {
-      Row row = rows.get(r);
-      Object[] v = new Object[out.size()];
-      for (int c = 0; c < in.size(); c++) {
-        v[c] = row.get(c);
-      }
-      v[in.size()] = results[r];
       outRows.add(row.withValues(v));
     }
     if (unscored > 0) {

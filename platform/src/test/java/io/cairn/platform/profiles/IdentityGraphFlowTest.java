@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.catalog.Role;
+import io.cairn.platform.testing.CsvRows;
 import io.cairn.platform.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -141,12 +142,9 @@ class IdentityGraphFlowTest {
     assertThat(send("POST", "/api/v1/flows/" + flow + "/run", TestServer.admin()).statusCode()).isEqualTo(202);
     JsonNode run = awaitRun(flow);
     assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
-    List<String> out = Files.readAllLines(dir.resolve(flow + "-out.csv"));
-    List<String> header = List.of(out.getFirst().split(",", -1));
     Map<String, String> profiles = new HashMap<>();
-    for (String line : out.subList(1, out.size())) {
-      String[] v = line.split(",", -1);
-      profiles.put(v[header.indexOf("customer_id")], v[header.indexOf("profile_id")]);
+    for (Map<String, String> row : CsvRows.read(dir.resolve(flow + "-out.csv"))) {
+      profiles.put(row.get("customer_id"), row.get("profile_id"));
     }
     assertThat(profiles).hasSize(lines.size());
     return profiles;

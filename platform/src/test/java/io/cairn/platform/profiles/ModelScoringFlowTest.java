@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.onnx.proto.OnnxMl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.platform.testing.CsvRows;
 import io.cairn.platform.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -219,15 +220,8 @@ class ModelScoringFlowTest {
     assertThat(wrongKind.toString()).contains("'basket' is a recommender model");
     JsonNode run = server.deployAndRun("all-models", route);
     assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
-    List<String> csv = Files.readAllLines(dir.resolve("all-models.csv"));
-    List<String> header = List.of(csv.getFirst().split(",", -1));
     Map<String, Map<String, String>> byCustomer = new LinkedHashMap<>();
-    for (String line : csv.subList(1, csv.size())) {
-      String[] v = line.split(",", -1);
-      Map<String, String> row = new LinkedHashMap<>();
-      for (int c = 0; c < header.size(); c++) {
-        row.put(header.get(c), v[c]);
-      }
+    for (Map<String, String> row : CsvRows.read(dir.resolve("all-models.csv"))) {
       byCustomer.put(row.get("customer_id"), row);
     }
     return byCustomer;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cairn.catalog.Role;
 import io.cairn.governance.masking.Digests;
+import io.cairn.platform.testing.CsvRows;
 import io.cairn.platform.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -260,15 +261,13 @@ class ModelsSegmentsApiTest {
         """.formatted(in, dir);
     JsonNode run = server.deployAndRun("scoring", route);
     assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
-    List<String> out = Files.readAllLines(dir.resolve("scored.csv"));
-    List<String> header = List.of(out.getFirst().split(",", -1));
-    assertThat(header).endsWith("profile_id", "match_reason", "score", "cluster");
+    List<Map<String, String>> out = CsvRows.read(dir.resolve("scored.csv"));
+    assertThat(out.getFirst().keySet()).endsWith("profile_id", "match_reason", "score", "cluster");
     Map<String, String> scores = new HashMap<>();
     Map<String, String> clusterOf = new HashMap<>();
-    for (String line : out.subList(1, out.size())) {
-      String[] v = line.split(",", -1);
-      scores.put(v[header.indexOf("profile_id")], v[header.indexOf("score")]);
-      clusterOf.put(v[header.indexOf("customer_id")], v[header.indexOf("cluster")]);
+    for (Map<String, String> row : out) {
+      scores.put(row.get("profile_id"), row.get("score"));
+      clusterOf.put(row.get("customer_id"), row.get("cluster"));
     }
     assertThat(scores.values()).allSatisfy(s -> assertThat(Double.parseDouble(s)).isBetween(0.0, 1.0));
     assertThat(clusterOf.get("c0")).isEqualTo(clusterOf.get("c1")).isEqualTo(clusterOf.get("c6"))
