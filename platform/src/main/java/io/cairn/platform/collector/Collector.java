@@ -142,8 +142,9 @@ final class Collector {
     if (events.isEmpty()) {
       return CompletableFuture.completedFuture(0);
     }
+    String type = BATCH.equals(kind) ? null : kind;
     for (int i = 0; i < events.size(); i++) {
-      events.get(i).validate(BATCH.equals(kind) ? null : kind, i);
+      events.get(i).validate(type, i);
     }
     long wait = limits.tryAcquire(writeKey.id(), events.size());
     if (wait > 0) {
@@ -173,7 +174,7 @@ final class Collector {
       }
       records.end();
       if (stamped != null && ConsentSignals.present(stamped::get, meta)) {
-        ConsentSignal signal = ConsentSignals.of(stamped, meta, where(kind, i));
+        ConsentSignal signal = ConsentSignals.of(stamped, meta, SegmentEvents.where(type, i));
         if (!signal.isEmpty()) {
           signals.add(signal);
         }
@@ -253,9 +254,5 @@ final class Collector {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String where(String kind, int i) {
-    return BATCH.equals(kind) ? "batch[" + i + "]" : "the event";
   }
 }

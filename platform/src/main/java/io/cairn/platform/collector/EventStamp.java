@@ -17,6 +17,10 @@ import java.util.Map;
  */
 final class EventStamp {
   private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
+  /** What opens a {@code context} added to an event that has none. */
+  private static final byte[] NEW_CONTEXT = ",\"context\":{".getBytes(StandardCharsets.UTF_8);
+  /** What comes before a generated messageId's value. */
+  private static final byte[] MESSAGE_ID = concat(new byte[] {','}, field("messageId", new byte[0]));
   private final byte[] ip;
   private final byte[] userAgent;
   private final List<String> batchKeys = new ArrayList<>();
@@ -73,13 +77,12 @@ final class EventStamp {
       out.write(body, e.contextClose(), close - e.contextClose());
     } else {
       out.write(body, e.start(), close - e.start());
-      out.write(',').write('"');
-      out.write("context\":{".getBytes(StandardCharsets.UTF_8));
+      out.write(NEW_CONTEXT);
       context(e, true, out);
       out.write('}');
     }
     if (messageId != null) {
-      out.write(',').write(field("messageId", quoted(messageId)));
+      out.write(MESSAGE_ID).write(quoted(messageId));
     }
     if (e.fields().get("timestamp") == null) {
       out.write(timestamp);

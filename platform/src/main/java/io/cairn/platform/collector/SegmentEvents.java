@@ -90,7 +90,7 @@ final class SegmentEvents {
   }
 
   /** How errors name an event: {@code batch[index]}, or {@code the event} for a single one ({@code type} given). */
-  private static String where(String type, int index) {
+  static String where(String type, int index) {
     return type == null ? "batch[" + index + "]" : "the event";
   }
 

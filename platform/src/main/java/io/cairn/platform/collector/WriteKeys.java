@@ -20,7 +20,6 @@ public final class WriteKeys {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final WriteKeyRepository repository;
-  private final Map<String, WriteKeyEntry> byHash = new ConcurrentHashMap<>();
   /** Keys already resolved, by the key itself, so a request costs no hash (memory only, never stored). */
   private final Map<String, WriteKeyEntry> byKey = new ConcurrentHashMap<>();
 
@@ -54,7 +53,6 @@ public final class WriteKeys {
   /** Revokes a key; its events are refused from now on. False when unknown or revoked already. */
   public boolean revoke(long id) {
     boolean revoked = repository.revoke(id);
-    byHash.values().removeIf(e -> e.id() == id);
     byKey.values().removeIf(e -> e.id() == id);
     return revoked;
   }
@@ -68,14 +66,8 @@ public final class WriteKeys {
     if (resolved != null) {
       return Optional.of(resolved);
     }
-    String hash = ApiTokens.hash(key);
-    WriteKeyEntry known = byHash.get(hash);
-    Optional<WriteKeyEntry> found = known != null ? Optional.of(known)
-        : repository.findByHash(hash).filter(WriteKeyEntry::active);
-    found.ifPresent(e -> {
-      byHash.put(hash, e);
-      byKey.put(key, e);
-    });
+    Optional<WriteKeyEntry> found = repository.findByHash(ApiTokens.hash(key)).filter(WriteKeyEntry::active);
+    found.ifPresent(e -> byKey.put(key, e));
     return found;
   }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cairn.catalog.CatalogDatabase;
 import io.cairn.catalog.collector.WriteKeyRepository;
 import io.cairn.governance.consent.ConsentCapture;
+import io.cairn.governance.testing.Catalogs;
 import io.cairn.platform.collector.wal.EventLog;
 import io.cairn.platform.collector.wal.LogEntry;
 import jakarta.servlet.http.HttpServlet;
@@ -31,7 +31,6 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,11 +55,7 @@ class CollectorHandlerTest {
 
   @BeforeEach
   void start() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(CatalogDatabase.h2FileUrl(dir.resolve("catalog")));
-    CatalogDatabase catalog = new CatalogDatabase(h2);
-    catalog.migrate();
-    WriteKeys keys = new WriteKeys(new WriteKeyRepository(catalog));
+    WriteKeys keys = new WriteKeys(new WriteKeyRepository(Catalogs.h2()));
     key = keys.create("handler", "admin").key();
     log = EventLog.open(dir.resolve("wal"), 10_000_000, 1 << 20);
     Collector collector = new Collector(JSON, keys, log, new RateLimits(0, System::nanoTime), ConsentCapture.NONE,

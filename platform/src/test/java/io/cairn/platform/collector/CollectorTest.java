@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cairn.catalog.CatalogDatabase;
 import io.cairn.catalog.collector.WriteKeyRepository;
 import io.cairn.governance.consent.ConsentCapture;
 import io.cairn.governance.consent.ConsentSignal;
+import io.cairn.governance.testing.Catalogs;
 import io.cairn.platform.collector.wal.EventLog;
 import io.cairn.platform.collector.wal.LogEntry;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,12 +40,8 @@ class CollectorTest {
   private String key;
 
   @BeforeAll
-  static void catalog(@TempDir Path catalogDir) {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(CatalogDatabase.h2FileUrl(catalogDir));
-    CatalogDatabase catalog = new CatalogDatabase(h2);
-    catalog.migrate();
-    keys = new WriteKeys(new WriteKeyRepository(catalog));
+  static void catalog() {
+    keys = new WriteKeys(new WriteKeyRepository(Catalogs.h2()));
   }
 
   @BeforeEach
