@@ -26,6 +26,13 @@ public class CollectorConfig {
   @Min(1024)
   private long walSegmentBytes = 64L << 20;
 
+  /**
+   * Whether the write-ahead log is written around the page cache (direct I/O) where the file system allows it;
+   * false: through the page cache.
+   */
+  @JsonProperty
+  private boolean walDirectIo = true;
+
   /** The topic events are forwarded to (key = messageId); empty: no Kafka, flows read the log. */
   @JsonProperty
   private String kafkaTopic = "";
@@ -75,6 +82,10 @@ public class CollectorConfig {
 
   public long walSegmentBytes() {
     return walSegmentBytes;
+  }
+
+  public boolean walDirectIo() {
+    return walDirectIo;
   }
 
   public String kafkaTopic() {

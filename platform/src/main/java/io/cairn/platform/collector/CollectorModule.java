@@ -45,7 +45,7 @@ public final class CollectorModule implements Managed {
     this.node = node;
     this.consent = consent;
     Path dir = config.walDir().isBlank() ? home.resolve("collector").resolve("wal") : Path.of(config.walDir());
-    this.log = EventLog.open(dir, config.walMaxBytes(), config.walSegmentBytes());
+    this.log = EventLog.open(dir, config.walMaxBytes(), config.walSegmentBytes(), config.walDirectIo());
     this.keys = new WriteKeys(repository);
     this.forwarder = config.kafkaTopic().isBlank() ? null
         : new KafkaForwarder(log, bootstrapServers(config, embeddedKafka), config.kafkaTopic());

@@ -23,11 +23,11 @@ import java.util.zip.CRC32C;
  * <p>Positions are byte offsets over the whole log: a segment file is named after the position of its first
  * record, and a record's {@link LogEntry#next} is where the following one starts. Each record is {@code
  * [int length][int crc32c][short keyLength][key][value]}. {@link #append} returns only after the records are
- * forced to disk by the log's flusher thread ({@link GroupCommit}); appends that arrive during a force share the
- * next one (group commit). An append only reserves its place under the log's lock and writes its bytes after
- * releasing it, so concurrent appends do not wait for each other's writes; the flusher forces only up to the end
- * of the records written so far without a gap. Readers see only forced records. A torn record at the end of the
- * last segment (a crash mid-write, never acknowledged) is cut off when the log opens.
+ * forced to disk by the log's flusher thread ({@link GroupCommit}): an append copies its records into the log's
+ * staging buffer under the log's lock, and the flusher writes and forces everything staged in one go, so appends
+ * that arrive during a force share the next one (group commit). Readers see only forced records. A torn record at
+ * the end of the last segment (a crash mid-write, never acknowledged), or the zeros that pad a direct write's last
+ * block, are cut off when the log opens.
  *
  * <p>Consumers keep named {@linkplain #commit cursors}; a segment is deleted once every cursor is past it, and a
  * consumer that is gone for good is {@linkplain #release released} so that it holds no segment. Without any cursor
@@ -53,12 +53,12 @@ public final class EventLog implements Closeable {
   private long totalBytes;
   private boolean closed;
 
-  private EventLog(Path dir, long maxBytes, long segmentBytes) throws IOException {
+  private EventLog(Path dir, long maxBytes, long segmentBytes, boolean directIo) throws IOException {
     this.dir = dir;
     this.maxBytes = maxBytes;
     this.segmentBytes = segmentBytes;
     this.cursors = new Cursors(dir.resolve("cursors"));
-    this.commit = new GroupCommit(appendLock, () -> active, () -> closed);
+    this.commit = new GroupCommit(appendLock, () -> closed, directIo);
   }
 
   /**
@@ -68,14 +68,25 @@ public final class EventLog implements Closeable {
    * @param segmentBytes the size after which a new segment starts
    */
   public static EventLog open(Path dir, long maxBytes, long segmentBytes) throws IOException {
+    return open(dir, maxBytes, segmentBytes, true);
+  }
+
+  /**
+   * Opens (creating when missing) the log in a folder.
+   *
+   * @param maxBytes the bound of all segments together
+   * @param segmentBytes the size after which a new segment starts
+   * @param directIo whether to write around the page cache where the file system allows it (else through it)
+   */
+  public static EventLog open(Path dir, long maxBytes, long segmentBytes, boolean directIo) throws IOException {
     Files.createDirectories(dir);
-    EventLog log = new EventLog(dir, maxBytes, segmentBytes);
-    log.commit.start(log.recover());
+    EventLog log = new EventLog(dir, maxBytes, segmentBytes, directIo);
+    log.recover();
     return log;
   }
 
-  /** Opens the active segment, cutting a torn record off; returns the end of the log. */
-  private long recover() throws IOException {
+  /** Opens the active segment, cutting a torn record off, and starts the group commit at the end of the log. */
+  private void recover() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList()) {
         String name = f.getFileName().toString();
@@ -86,17 +97,19 @@ public final class EventLog implements Closeable {
       segments.put(0L, 0L);
     }
     activeBase = segments.lastKey();
-    active = FileChannel.open(segmentPath(activeBase), StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
-    long valid = validLength(active);
-    if (valid < active.size()) {
-      active.truncate(valid);
-      active.force(true);
+    try (FileChannel check = FileChannel.open(segmentPath(activeBase), StandardOpenOption.CREATE,
+        StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      long valid = validLength(check);
+      if (valid < check.size()) {
+        check.truncate(valid);
+        check.force(true);
+      }
+      segments.put(activeBase, valid);
+      writtenEnd = activeBase + valid;
+      totalBytes = segments.values().stream().mapToLong(Long::longValue).sum();
+      active = commit.open(segmentPath(activeBase), false);
+      commit.start(active, activeBase, valid, check);
     }
-    segments.put(activeBase, valid);
-    writtenEnd = activeBase + valid;
-    totalBytes = segments.values().stream().mapToLong(Long::longValue).sum();
-    return writtenEnd;
   }
 
   /** The length of the segment's prefix made of whole records with good checksums. */
@@ -157,63 +170,60 @@ public final class EventLog implements Closeable {
   }
 
   /**
-   * Appends the ended records of a batch without waiting for the force: the future completes, on the log's
-   * flusher thread, once the records are on disk (and readers see them), or fails with the {@link IOException}
-   * of the force. Callbacks run on the flusher thread: they must be short and must not block.
+   * Appends the ended records of a batch without waiting for the force: the records are copied into the log's
+   * staging buffer (waiting only when it is full), and the future completes, on the log's flusher thread (or on a
+   * thread that rolls or closes the log), once they are on disk (and readers see them), or fails with the {@link
+   * IOException} of the write or force. Callbacks run on that thread: they must be short and must not block.
    *
    * @return the position after the last record, once forced
    * @throws LogFullException when they would take the log beyond its bound; nothing was appended
-   * @throws IOException when the write itself fails or the log is closed; nothing is waited for
+   * @throws IOException when the log is closed, or broken by an earlier failed write; nothing was appended
    */
   public CompletableFuture<Long> appendAsync(LogBatch records) throws IOException, LogFullException {
     ByteBuffer buf = records.encoded();
     int size = buf.remaining();
-    GroupCommit.Waiter waiter;
-    FileChannel ch;
-    long at;
     synchronized (appendLock) {
-      if (closed) {
-        throw new IOException("the write-ahead log is closed");
+      while (true) {
+        if (closed) {
+          throw new IOException("the write-ahead log is closed");
+        }
+        if (commit.broken() != null) {
+          throw new IOException("the write-ahead log takes no more appends after a failed write", commit.broken());
+        }
+        if (totalBytes + size > maxBytes) {
+          throw new LogFullException(maxBytes);
+        }
+        if (writtenEnd > activeBase && writtenEnd - activeBase + size > segmentBytes) {
+          roll(); // it may wait for the flusher (releasing the lock): everything is checked again
+        } else if (commit.room(size)) {
+          break;
+        } else {
+          commit.awaitRoom();
+        }
       }
-      if (commit.broken() != null) {
-        throw new IOException("the write-ahead log takes no more appends after a failed write", commit.broken());
-      }
-      if (totalBytes + size > maxBytes) {
-        throw new LogFullException(maxBytes);
-      }
-      if (writtenEnd > activeBase && writtenEnd - activeBase + size > segmentBytes) {
-        roll();
-      }
-      waiter = commit.reserve(writtenEnd + size);
-      at = writtenEnd - activeBase;
-      ch = active;
       writtenEnd += size;
       totalBytes += size;
       segments.put(activeBase, writtenEnd - activeBase);
+      return commit.stage(buf, writtenEnd).done;
     }
-    // the place is reserved: the bytes are written outside the lock (roll() and close() wait for them)
-    try {
-      while (buf.hasRemaining()) {
-        at += ch.write(buf, at);
-      }
-    } catch (IOException | RuntimeException e) {
-      throw commit.fail(waiter, e);
-    } finally {
-      commit.written(waiter);
-    }
-    return waiter.done;
   }
 
+  /**
+   * Closes the active segment once everything staged for it is forced, and starts the next one; nothing when
+   * another append rolled the log while this one waited for the flusher.
+   */
   private void roll() throws IOException {
-    commit.awaitWrites();
+    commit.drain();
+    if (writtenEnd == activeBase || commit.broken() != null) {
+      return;
+    }
     active.truncate(writtenEnd - activeBase);
     active.force(true);
     active.close();
     activeBase = writtenEnd;
-    active = FileChannel.open(segmentPath(activeBase), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    active = commit.open(segmentPath(activeBase), true);
     segments.put(activeBase, 0L);
-    commit.forcedTo(activeBase);
+    commit.switchTo(active, activeBase);
   }
 
   /**
@@ -291,6 +301,11 @@ public final class EventLog implements Closeable {
   /** The position after the last record on disk: readers see everything before it. */
   public long end() {
     return commit.durableEnd();
+  }
+
+  /** Whether the segments are written around the page cache (direct I/O). */
+  boolean direct() {
+    return commit.direct();
   }
 
   /** The bytes the segments take. */
@@ -382,11 +397,13 @@ public final class EventLog implements Closeable {
     synchronized (appendLock) {
       if (!closed) {
         closed = true;
-        commit.awaitWrites();
-        active.truncate(writtenEnd - activeBase);
-        active.force(true);
-        commit.forcedTo(writtenEnd);
-        active.close();
+        try (FileChannel last = active) {
+          commit.drain();
+          if (commit.broken() == null) {
+            last.truncate(writtenEnd - activeBase); // a direct write's padding goes
+            last.force(true);
+          }
+        }
       }
     }
     commit.stop();

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,14 +100,140 @@ class EventLogTest {
   }
 
   /**
-   * Appends write their bytes outside the log's lock: many threads appending at once, across segment rolls, must
-   * still leave every record whole, once, readable by the time its future completes, and the same after a reopen.
+   * Appends share the staging buffer and the flusher's writes: many threads appending at once, across segment
+   * rolls, must still leave every record whole, once, readable by the time its future completes, and the same after
+   * a reopen; on this folder's file system (ext4 or xfs) the log writes around the page cache.
    */
   @Test
   void concurrentAsynchronousAppendsAcrossRollsAreWholeAndReadableWhenDone() throws Exception {
+    String type = Files.getFileStore(dir).type();
+    try (EventLog log = EventLog.open(dir, 100_000_000, 16 * 1024)) {
+      if (type.equals("ext4") || type.equals("xfs")) {
+        assertThat(log.direct()).as("direct I/O on " + type).isTrue();
+      }
+    }
+    appendConcurrentlyAndReopen(dir, true);
+  }
+
+  /**
+   * With direct I/O turned off the same log writes through the page cache, with the same guarantees and no
+   * padding.
+   */
+  @Test
+  void withoutDirectIoTheLogWritesThroughThePageCache() throws Exception {
+    try (EventLog log = EventLog.open(dir, 100_000_000, 16 * 1024, false)) {
+      assertThat(log.direct()).isFalse();
+    }
+    appendConcurrentlyAndReopen(dir, false);
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+          assertThat(ch.size()).as("no padding through the page cache").isEqualTo(validLength(ch));
+        }
+      }
+    }
+  }
+
+  /**
+   * A direct write pads its last block with zeros and the next one rewrites that block: the segment as a kill
+   * would leave it (copied while the log is open) holds every acknowledged record, opens without the padding, and
+   * takes appends that read back after what was there.
+   */
+  @Test
+  void aKilledLogsPaddedLastBlockIsCutOffAndLaterAppendsFollowItsRecords() throws Exception {
+    Path copy = Files.createDirectory(dir.resolve("copy"));
+    Path live = Files.createDirectory(dir.resolve("live"));
+    try (EventLog log = EventLog.open(live, 10_000_000, 1 << 20)) {
+      for (int i = 0; i < 30; i += 3) {
+        log.append(entries(i, i + 3)); // records of 15 to 17 bytes: the ends are never on a block boundary
+      }
+      try (Stream<Path> files = Files.list(live)) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+          Files.copy(f, copy.resolve(f.getFileName()));
+          if (log.direct()) {
+            assertThat(Files.size(f) % 512).as("whole blocks on disk").isZero();
+            assertThat(Files.size(f)).as("padded beyond the records").isGreaterThan(log.end());
+          }
+        }
+      }
+      log.append(entries(30, 31));
+      assertThat(keys(log.read(0, 100))).hasSize(31).endsWith("m29", "m30");
+    }
+    try (EventLog killed = EventLog.open(copy, 10_000_000, 1 << 20)) {
+      assertThat(keys(killed.read(0, 100))).containsExactlyElementsOf(
+          IntStream.range(0, 30).mapToObj(i -> "m" + i).toList());
+      for (int i = 100; i < 110; i++) {
+        killed.append(entries(i, i + 1));
+      }
+    }
+    try (EventLog again = EventLog.open(copy, 10_000_000, 1 << 20)) {
+      List<String> expected = new ArrayList<>(IntStream.range(0, 30).mapToObj(i -> "m" + i).toList());
+      IntStream.range(100, 110).forEach(i -> expected.add("m" + i));
+      assertThat(keys(again.read(0, 100))).containsExactlyElementsOf(expected);
+      Path segment = copy.resolve(String.format("%020d.log", 0));
+      assertThat(Files.size(segment)).as("closed: no padding left").isEqualTo(again.end());
+    }
+  }
+
+  /** An append larger than the staging buffer grows it, and the appends around it keep their order. */
+  @Test
+  void anAppendLargerThanTheStagingBufferIsWrittenWhole() throws Exception {
+    byte[] big = value("big", GroupCommit.STAGE_BYTES + 12_345);
+    try (EventLog log = EventLog.open(dir, 100_000_000, 64L << 20)) {
+      log.append(entries(0, 2));
+      log.append(List.of(LogEntry.of("big", big)));
+      log.append(entries(2, 4));
+      List<LogEntry> all = log.read(0, 10);
+      assertThat(keys(all)).containsExactly("m0", "m1", "big", "m2", "m3");
+      assertThat(all.get(2).value()).isEqualTo(big);
+    }
+    try (EventLog again = EventLog.open(dir, 100_000_000, 64L << 20)) {
+      assertThat(again.read(0, 10).get(2).value()).isEqualTo(big);
+    }
+  }
+
+  /**
+   * A write that fails (the segment is {@code /dev/full}: every write is refused with "no space left") fails the
+   * appends it carried, and the log takes no more appends: later records would sit behind a gap.
+   */
+  @Test
+  void aFailedWriteFailsItsAppendsAndTheLogTakesNoMore() throws Exception {
+    Files.createSymbolicLink(dir.resolve(String.format("%020d.log", 0)), Path.of("/dev/full"));
+    EventLog log = EventLog.open(dir, 10_000_000, 1 << 20);
+    try {
+      assertThatThrownBy(() -> log.append(entries(0, 2))).isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining("space");
+      assertThatThrownBy(() -> log.appendAsync(batchOf("after"))).isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining("takes no more appends after a failed write");
+      assertThat(log.end()).isZero();
+      assertThat(log.read(0, 10)).isEmpty();
+    } finally {
+      log.close();
+    }
+  }
+
+  private static LogBatch batchOf(String key) {
+    return new LogBatch(64).begin(key).write(value(key, 20)).end();
+  }
+
+  /** The length of a segment's whole records, as the log's recovery reads it. */
+  private static long validLength(FileChannel ch) throws java.io.IOException {
+    java.nio.ByteBuffer all = java.nio.ByteBuffer.allocate((int) ch.size());
+    while (all.hasRemaining() && ch.read(all, all.position()) > 0) {
+      // read the whole segment
+    }
+    int p = 0;
+    while (p + 8 <= all.capacity() && all.getInt(p) >= 2 && p + 8 + all.getInt(p) <= all.capacity()) {
+      p += 8 + all.getInt(p);
+    }
+    return p;
+  }
+
+  /** 8 threads x 200 appends of 1 to 3 records, across segment rolls; checked when done and after a reopen. */
+  private static void appendConcurrentlyAndReopen(Path dir, boolean directIo) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<java.util.concurrent.CompletableFuture<Boolean>> checks = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (EventLog log = EventLog.open(dir, 100_000_000, 16 * 1024)) {
+    try (EventLog log = EventLog.open(dir, 100_000_000, 16 * 1024, directIo)) {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int thread = t;
@@ -148,7 +275,7 @@ class EventLogTest {
     } finally {
       pool.shutdownNow();
     }
-    try (EventLog reopened = EventLog.open(dir, 100_000_000, 16 * 1024)) {
+    try (EventLog reopened = EventLog.open(dir, 100_000_000, 16 * 1024, directIo)) {
       assertWhole(reopened.read(0, 100_000));
     }
   }
