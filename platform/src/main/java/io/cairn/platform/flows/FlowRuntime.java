@@ -111,7 +111,10 @@ public final class FlowRuntime implements Managed, RunLifecycle, PluginUsers {
 
   @Override
   public void stop() throws Exception {
-    ticker.shutdownNow();
+    // a checkpoint under way writes to the catalog: it ends (uninterrupted) before the runs do and the caller
+    // closes the catalog
+    ticker.shutdown();
+    ticker.awaitTermination(30, TimeUnit.SECONDS);
     for (RunContext run : active.all()) {
       end(run, RunState.STOPPED, null);
     }
