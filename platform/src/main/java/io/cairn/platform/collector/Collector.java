@@ -210,16 +210,16 @@ final class Collector {
         records.begin(SegmentEvents.stamp(stamped, parsed.context(), writeKeyId, meta, receivedAt))
             .write(bytes(stamped));
       } else {
-        String given = ParsedBody.text(e.fields().get("messageId"));
+        String given = ParsedBody.text(e.fields().get(EventFields.Field.MESSAGE_ID));
         String messageId = given != null ? given : UUID.randomUUID().toString();
         records.begin(messageId);
         stamp.write(body, e, given != null ? null : messageId, records);
-        boolean consentInContext = stamp.contextHas(e, "consent") || stamp.contextHas(e, "tcf");
+        boolean consentInContext = stamp.contextHas(e, EventStamp.CONSENT | EventStamp.TCF);
         stamped = consentInContext || ConsentSignals.present(e.fields(), meta)
             ? parse(records.currentValue(), null) : null;
       }
       records.end();
-      if (stamped != null && ConsentSignals.present(stamped::get, meta)) {
+      if (stamped != null && ConsentSignals.present(EventFields.of(stamped), meta)) {
         ConsentSignal signal = ConsentSignals.of(stamped, meta, SegmentEvents.where(type, i));
         if (!signal.isEmpty()) {
           signals.add(signal);
