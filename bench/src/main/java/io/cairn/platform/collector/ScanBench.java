@@ -1,9 +1,9 @@
 package io.cairn.platform.collector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import io.cairn.bench.collector.SegmentBatches;
 import io.cairn.governance.consent.ConsentSignal;
-import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
@@ -18,10 +18,14 @@ import java.util.Locale;
  * benchmark's batches ({@link SegmentBatches}: 100 track events, about 36 KB). It prints the thread's CPU time per
  * batch for each round, then the median and the best round, and the process's CPU time per batch over all the
  * measured rounds (which adds the garbage collector's and the compiler's; the operating system counts it too
- * coarsely to take it per round). It lives in the collector's package (whose classes
- * are package-private) and needs the platform's classes on the class path: {@code java -cp
- * "bench/target/classes:platform/target/classes:<the platform's dependencies>" io.cairn.platform.collector.ScanBench
- * [--batches 2000] [--rounds 15] [--warmup 10]} (the warm-up rounds are not reported).
+ * coarsely to take it per round).
+ *
+ * <p>It lives in the collector's package (whose classes are package-private) and needs the platform's classes and
+ * dependencies on the class path. After {@code mvn -pl platform,bench compile} and {@code mvn -pl platform
+ * dependency:build-classpath -Dmdep.outputFile=target/platform.cp}: {@code java -cp
+ * "bench/target/classes:platform/target/classes:$(cat platform/target/platform.cp)"
+ * io.cairn.platform.collector.ScanBench [--batches 2000] [--rounds 15] [--warmup 10]} (the warm-up rounds are not
+ * reported). Hold the machine's benchmark lock while it runs.
  */
 public final class ScanBench {
   private static final int EVENTS = 100;
