@@ -3,10 +3,10 @@ package io.cairn.bench.collector;
 import java.nio.charset.StandardCharsets;
 
 /** Segment batches like analytics-java's: track events with properties and a library context. */
-final class SegmentBatches {
+public final class SegmentBatches {
   private SegmentBatches() {}
 
-  static byte[] batch(int worker, int index, int events) {
+  public static byte[] batch(int worker, int index, int events) {
     StringBuilder b = new StringBuilder(events * 400).append("{\"batch\":[");
     for (int i = 0; i < events; i++) {
       String id = worker + "-" + index + "-" + i;

@@ -151,35 +151,8 @@ final class Collector {
       throw new CollectorException(429, "write key '" + writeKey.name() + "' sends more events than its rate limit",
           wait);
     }
-    String receivedAt = meta.receivedAt().toString();
-    EventStamp stamp = EventStamp.spliceable(parsed.context())
-        ? new EventStamp(parsed.contextFields(), meta, writeKey.id(), receivedAt) : null;
-    LogBatch records = records(length + events.size() * (stamp == null ? 256 : stamp.extraBytes()));
     List<ConsentSignal> signals = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      RawEvent e = events.get(i);
-      ObjectNode stamped;
-      if (e.whole() || stamp == null) {
-        stamped = e.whole() ? e.tree() : parse(body, e);
-        records.begin(SegmentEvents.stamp(stamped, parsed.context(), writeKey.id(), meta, receivedAt))
-            .write(bytes(stamped));
-      } else {
-        String given = ParsedBody.text(e.fields().get("messageId"));
-        String messageId = given != null ? given : UUID.randomUUID().toString();
-        records.begin(messageId);
-        stamp.write(body, e, given != null ? null : messageId, records);
-        boolean consentInContext = stamp.contextHas(e, "consent") || stamp.contextHas(e, "tcf");
-        stamped = consentInContext || ConsentSignals.present(e.fields(), meta)
-            ? parse(records.currentValue(), null) : null;
-      }
-      records.end();
-      if (stamped != null && ConsentSignals.present(stamped::get, meta)) {
-        ConsentSignal signal = ConsentSignals.of(stamped, meta, SegmentEvents.where(type, i));
-        if (!signal.isEmpty()) {
-          signals.add(signal);
-        }
-      }
-    }
+    LogBatch records = stamp(parsed, body, length, type, writeKey.id(), meta, signals);
     for (ConsentSignal s : signals) {
       try {
         consent.validate(s);
@@ -214,6 +187,46 @@ final class Collector {
       }
       return n;
     }, afterWrite);
+  }
+
+  /**
+   * Stamps a request's validated events into a record batch (spliced into the body's bytes where it can, as trees
+   * otherwise) and adds the consent signals they carry to {@code signals}; appends nothing to the log.
+   *
+   * @param type the endpoint's type for single events, null in a batch
+   */
+  LogBatch stamp(ParsedBody parsed, byte[] body, int length, String type, long writeKeyId, RequestMeta meta,
+      List<ConsentSignal> signals) throws CollectorException {
+    List<RawEvent> events = parsed.events();
+    String receivedAt = meta.receivedAt().toString();
+    EventStamp stamp = EventStamp.spliceable(parsed.context())
+        ? new EventStamp(parsed.contextFields(), meta, writeKeyId, receivedAt) : null;
+    LogBatch records = records(length + events.size() * (stamp == null ? 256 : stamp.extraBytes()));
+    for (int i = 0; i < events.size(); i++) {
+      RawEvent e = events.get(i);
+      ObjectNode stamped;
+      if (e.whole() || stamp == null) {
+        stamped = e.whole() ? e.tree() : parse(body, e);
+        records.begin(SegmentEvents.stamp(stamped, parsed.context(), writeKeyId, meta, receivedAt))
+            .write(bytes(stamped));
+      } else {
+        String given = ParsedBody.text(e.fields().get(EventFields.Field.MESSAGE_ID));
+        String messageId = given != null ? given : UUID.randomUUID().toString();
+        records.begin(messageId);
+        stamp.write(body, e, given != null ? null : messageId, records);
+        boolean consentInContext = stamp.contextHas(e, EventStamp.CONSENT | EventStamp.TCF);
+        stamped = consentInContext || ConsentSignals.present(e.fields(), meta)
+            ? parse(records.currentValue(), null) : null;
+      }
+      records.end();
+      if (stamped != null && ConsentSignals.present(EventFields.of(stamped), meta)) {
+        ConsentSignal signal = ConsentSignals.of(stamped, meta, SegmentEvents.where(type, i));
+        if (!signal.isEmpty()) {
+          signals.add(signal);
+        }
+      }
+    }
+    return records;
   }
 
   /**

@@ -24,7 +24,7 @@ final class ConsentSignals {
     if (meta.gpc() || meta.tcfCookie() != null || meta.tcfHeader() != null) {
       return true;
     }
-    JsonNode context = event.get("context");
+    JsonNode context = event.get(EventFields.Field.CONTEXT);
     return context != null && (context.has("consent") || context.has("tcf"));
   }
 

@@ -1,52 +1,86 @@
 package io.cairn.platform.collector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The top-level fields of an event that validation, stamping and consent read, by name: a whole event's tree
- * ({@code tree::get}), or the {@link Shallow} view a batch scan keeps. A field that is not there is null.
+ * The top-level fields of an event that validation, stamping and consent read, by {@link Field}: a whole event's
+ * tree ({@link #of}), or the {@link Shallow} view a batch scan keeps. A field that is not there is null.
  */
 @FunctionalInterface
 interface EventFields {
-  JsonNode get(String name);
+  JsonNode get(Field field);
+
+  /** A whole event's fields. */
+  static EventFields of(ObjectNode event) {
+    return field -> event.get(field.key());
+  }
 
   /**
-   * The fields {@link SegmentEvents} and the stamp read, kept while a batch is scanned (strings, numbers and
-   * booleans as they are, objects and arrays as empty stand-ins); every other field of the event is skipped
-   * without being decoded. Not thread-safe: one per event.
+   * The fields {@link SegmentEvents} and the stamp read. A scan finds a field by its name once ({@link #of}); from
+   * then on it is read by constant, without hashing or comparing its name again.
    */
-  final class Shallow implements EventFields {
-    /** The slot of {@code context}. */
-    static final int CONTEXT = 10;
-    private final JsonNode[] values = new JsonNode[12];
+  enum Field {
+    TYPE("type"),
+    USER_ID("userId"),
+    ANONYMOUS_ID("anonymousId"),
+    EVENT("event"),
+    GROUP_ID("groupId"),
+    PREVIOUS_ID("previousId"),
+    MESSAGE_ID("messageId"),
+    TIMESTAMP("timestamp"),
+    PROPERTIES("properties"),
+    TRAITS("traits"),
+    CONTEXT("context"),
+    INTEGRATIONS("integrations");
 
-    /** The slot of a field this view keeps, or -1 for one it skips. */
-    static int slot(String name) {
-      return switch (name) {
-        case "type" -> 0;
-        case "userId" -> 1;
-        case "anonymousId" -> 2;
-        case "event" -> 3;
-        case "groupId" -> 4;
-        case "previousId" -> 5;
-        case "messageId" -> 6;
-        case "timestamp" -> 7;
-        case "properties" -> 8;
-        case "traits" -> 9;
-        case "context" -> CONTEXT;
-        case "integrations" -> 11;
-        default -> -1;
-      };
+    private final String key;
+
+    Field(String key) {
+      this.key = key;
     }
 
-    void set(int slot, JsonNode value) {
-      values[slot] = value;
+    /** The field's name in an event. */
+    String key() {
+      return key;
+    }
+
+    /** The field of this name, or null for a field nothing reads. */
+    static Field of(String name) {
+      return switch (name) {
+        case "type" -> TYPE;
+        case "userId" -> USER_ID;
+        case "anonymousId" -> ANONYMOUS_ID;
+        case "event" -> EVENT;
+        case "groupId" -> GROUP_ID;
+        case "previousId" -> PREVIOUS_ID;
+        case "messageId" -> MESSAGE_ID;
+        case "timestamp" -> TIMESTAMP;
+        case "properties" -> PROPERTIES;
+        case "traits" -> TRAITS;
+        case "context" -> CONTEXT;
+        case "integrations" -> INTEGRATIONS;
+        default -> null;
+      };
+    }
+  }
+
+  /**
+   * The {@link Field}s kept while a batch is scanned (strings, numbers and booleans as they are, objects and arrays
+   * as empty stand-ins); every other field of the event is skipped without being decoded. Not thread-safe: one per
+   * event.
+   */
+  final class Shallow implements EventFields {
+    private static final int FIELDS = Field.values().length;
+    private final JsonNode[] values = new JsonNode[FIELDS];
+
+    void set(Field field, JsonNode value) {
+      values[field.ordinal()] = value;
     }
 
     @Override
-    public JsonNode get(String name) {
-      int slot = slot(name);
-      return slot < 0 ? null : values[slot];
+    public JsonNode get(Field field) {
+      return values[field.ordinal()];
     }
   }
 }

@@ -16,6 +16,14 @@ import java.util.Map;
  * the closing brace. Not thread-safe: one per request.
  */
 final class EventStamp {
+  /** The {@link #mark} of {@code context.ip}. */
+  static final int IP = 1;
+  /** The {@link #mark} of {@code context.userAgent}. */
+  static final int USER_AGENT = 2;
+  /** The {@link #mark} of {@code context.consent}. */
+  static final int CONSENT = 4;
+  /** The {@link #mark} of {@code context.tcf}. */
+  static final int TCF = 8;
   private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
   /** What opens a {@code context} added to an event that has none. */
   private static final byte[] NEW_CONTEXT = ",\"context\":{".getBytes(StandardCharsets.UTF_8);
@@ -25,6 +33,8 @@ final class EventStamp {
   private final byte[] userAgent;
   private final List<String> batchKeys = new ArrayList<>();
   private final List<byte[]> batchFields = new ArrayList<>();
+  /** The {@link #mark}s of the batch context's keys. */
+  private final int batchMarks;
   private final byte[] timestamp;
   private final byte[] tail;
 
@@ -32,10 +42,13 @@ final class EventStamp {
    * @param batchContext the fields of the batch's {@code context} as they are in the body, by name
    */
   EventStamp(Map<String, byte[]> batchContext, RequestMeta meta, long writeKeyId, String receivedAt) {
-    batchContext.forEach((name, field) -> {
-      batchKeys.add(name);
-      batchFields.add(field);
-    });
+    int marks = 0;
+    for (Map.Entry<String, byte[]> f : batchContext.entrySet()) {
+      batchKeys.add(f.getKey());
+      batchFields.add(f.getValue());
+      marks |= mark(f.getKey());
+    }
+    batchMarks = marks;
     ip = meta.ip() == null ? null : field("ip", quoted(meta.ip()));
     userAgent = meta.userAgent() == null ? null : field("userAgent", quoted(meta.userAgent()));
     timestamp = concat(",".getBytes(StandardCharsets.UTF_8), field("timestamp", quoted(receivedAt)));
@@ -59,9 +72,27 @@ final class EventStamp {
         || batchContext.has("userAgent") && batchContext.get("userAgent").isNull());
   }
 
-  /** Whether the stamped event's {@code context} has a key (its own or the batch context's). */
-  boolean contextHas(RawEvent e, String key) {
-    return e.contextKeys().contains(key) || batchKeys.contains(key);
+  /**
+   * The bit that stands for a {@code context} key the stamp or the consent capture asks about ({@link #IP}, {@link
+   * #USER_AGENT}, {@link #CONSENT}, {@link #TCF}), or 0 for any other key: a scan marks the keys an event's context
+   * has once, so that they are not looked for by name in each event.
+   */
+  static int mark(String key) {
+    return switch (key) {
+      case "ip" -> IP;
+      case "userAgent" -> USER_AGENT;
+      case "consent" -> CONSENT;
+      case "tcf" -> TCF;
+      default -> 0;
+    };
+  }
+
+  /**
+   * Whether the stamped event's {@code context} has any of the keys of these {@link #mark}s (its own or the batch
+   * context's).
+   */
+  boolean contextHas(RawEvent e, int marks) {
+    return ((e.contextMarks() | batchMarks) & marks) != 0;
   }
 
   /**
@@ -84,7 +115,7 @@ final class EventStamp {
     if (messageId != null) {
       out.write(MESSAGE_ID).write(quoted(messageId));
     }
-    if (e.fields().get("timestamp") == null) {
+    if (e.fields().get(EventFields.Field.TIMESTAMP) == null) {
       out.write(timestamp);
     }
     out.write(tail).write('}');
@@ -98,10 +129,10 @@ final class EventStamp {
         first = add(batchFields.get(i), first, out);
       }
     }
-    if (ip != null && !contextHas(e, "ip")) {
+    if (ip != null && !contextHas(e, IP)) {
       first = add(ip, first, out);
     }
-    if (userAgent != null && !contextHas(e, "userAgent")) {
+    if (userAgent != null && !contextHas(e, USER_AGENT)) {
       add(userAgent, first, out);
     }
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.platform.collector.EventFields.Field;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,8 @@ import java.util.Set;
 record ParsedBody(List<RawEvent> events, String writeKey, ObjectNode context, Map<String, byte[]> contextFields) {
   /** Top-level fields the stamp sets or removes: an event that has them is stamped as a tree. */
   private static final Set<String> STAMPED = Set.of("writeKey", "receivedAt", "writeKeyId");
+  /** The ids that must be strings (or null) for the splice. */
+  private static final List<Field> IDS = List.of(Field.USER_ID, Field.ANONYMOUS_ID);
   /**
    * The shallow view's stand-ins for a field's object or array, shared by every event: empty and unmodifiable
    * (their contents are never read, and a write would throw rather than leak into another event).
@@ -138,31 +141,35 @@ record ParsedBody(List<RawEvent> events, String writeKey, ObjectNode context, Ma
     boolean splice = true;
     int contextClose = -1;
     List<String> contextKeys = List.of();
+    int contextMarks = 0;
     names.clear();
-    int seen = 0; // the slots met so far, as bits
+    int seen = 0; // the fields kept so far, as bits of their ordinals
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
-      int slot = EventFields.Shallow.slot(name);
+      Field field = Field.of(name);
       // a duplicate (the last one counts) or a field the stamp sets: the event is read as a tree
-      if (slot >= 0 ? (seen & 1 << slot) != 0 : names.contains(name) || STAMPED.contains(name)) {
+      if (field != null ? (seen & 1 << field.ordinal()) != 0 : names.contains(name) || STAMPED.contains(name)) {
         splice = false;
       }
-      if (slot >= 0) {
-        seen |= 1 << slot;
+      if (field != null) {
+        seen |= 1 << field.ordinal();
       } else {
         names.add(name);
       }
       JsonToken t = p.nextToken();
       JsonNode value;
       if (t == JsonToken.START_OBJECT) {
-        if (slot == EventFields.Shallow.CONTEXT) {
+        if (field == Field.CONTEXT) {
           contextKeys = new ArrayList<>();
+          contextMarks = 0;
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
-            if (p.nextToken() == JsonToken.VALUE_NULL && ("ip".equals(key) || "userAgent".equals(key))) {
+            int mark = EventStamp.mark(key);
+            if (p.nextToken() == JsonToken.VALUE_NULL && (mark & (EventStamp.IP | EventStamp.USER_AGENT)) != 0) {
               splice = false;
             }
             contextKeys.add(key);
+            contextMarks |= mark;
             p.skipChildren();
           }
           contextClose = (int) p.currentTokenLocation().getByteOffset();
@@ -173,7 +180,7 @@ record ParsedBody(List<RawEvent> events, String writeKey, ObjectNode context, Ma
       } else if (t == JsonToken.START_ARRAY) {
         p.skipChildren();
         value = ARRAY;
-      } else if (slot < 0) {
+      } else if (field == null) {
         continue; // a scalar nothing reads: the parser skips it
       } else if (t == JsonToken.VALUE_STRING) {
         value = JsonNodeFactory.instance.textNode(p.getText());
@@ -184,8 +191,8 @@ record ParsedBody(List<RawEvent> events, String writeKey, ObjectNode context, Ma
       } else {
         value = json.readTree(p); // a number, as the mapper reads it
       }
-      if (slot >= 0) {
-        fields.set(slot, value);
+      if (field != null) {
+        fields.set(field, value);
       }
     }
     int end = (int) p.currentTokenLocation().getByteOffset() + 1;
@@ -193,7 +200,7 @@ record ParsedBody(List<RawEvent> events, String writeKey, ObjectNode context, Ma
       JsonNode whole = json.readTree(body, start, end - start);
       return RawEvent.tree((ObjectNode) whole);
     }
-    return new RawEvent(start, end, fields, null, contextClose, contextKeys);
+    return new RawEvent(start, end, fields, null, contextClose, contextKeys, contextMarks);
   }
 
   /**
@@ -202,18 +209,18 @@ record ParsedBody(List<RawEvent> events, String writeKey, ObjectNode context, Ma
    * replace them).
    */
   private static boolean spliceable(EventFields fields) {
-    for (String id : List.of("userId", "anonymousId")) {
+    for (Field id : IDS) {
       JsonNode v = fields.get(id);
       if (v != null && !v.isNull() && !v.isTextual()) {
         return false;
       }
     }
-    JsonNode messageId = fields.get("messageId");
+    JsonNode messageId = fields.get(Field.MESSAGE_ID);
     if (messageId != null && (!messageId.isTextual() || messageId.asText().isEmpty())) {
       return false;
     }
-    JsonNode timestamp = fields.get("timestamp");
-    JsonNode context = fields.get("context");
+    JsonNode timestamp = fields.get(Field.TIMESTAMP);
+    JsonNode context = fields.get(Field.CONTEXT);
     return (timestamp == null || !timestamp.isNull()) && (context == null || context.isObject());
   }
 

@@ -16,11 +16,14 @@ import java.util.List;
  * @param tree the whole event, or null for a raw event
  * @param contextClose the offset of the closing brace of the event's {@code context} object, or -1 when it has none
  * @param contextKeys the keys of the event's {@code context} object (raw events)
+ * @param contextMarks which of the keys the stamp asks about its {@code context} has, as {@link EventStamp#mark}s
+ *     (raw events)
  */
-record RawEvent(int start, int end, EventFields fields, ObjectNode tree, int contextClose, List<String> contextKeys) {
+record RawEvent(int start, int end, EventFields fields, ObjectNode tree, int contextClose, List<String> contextKeys,
+    int contextMarks) {
   /** A whole event. */
   static RawEvent tree(ObjectNode event) {
-    return new RawEvent(-1, -1, event::get, event, -1, List.of());
+    return new RawEvent(-1, -1, EventFields.of(event), event, -1, List.of(), 0);
   }
 
   /** Whether this is a whole event (a tree) rather than bytes of the body. */

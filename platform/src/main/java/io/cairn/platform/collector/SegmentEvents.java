@@ -2,6 +2,7 @@ package io.cairn.platform.collector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cairn.platform.collector.EventFields.Field;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -21,6 +22,8 @@ final class SegmentEvents {
   /** The ids a tree's validation turns into strings when they are numbers. */
   private static final List<String> IDS = List.of("userId", "anonymousId", "messageId");
   private static final Set<String> OBJECTS = Set.of("properties", "traits", "context", "integrations");
+  /** {@link #OBJECTS} as fields, in the set's iteration order (the order they are checked in). */
+  private static final Field[] OBJECT_FIELDS = OBJECTS.stream().map(Field::of).toArray(Field[]::new);
 
   private SegmentEvents() {}
 
@@ -35,7 +38,7 @@ final class SegmentEvents {
     if (type != null) {
       event.put("type", type);
     }
-    check(event::get, type, index);
+    check(EventFields.of(event), type, index);
     for (String id : IDS) {
       if (event.get(id) instanceof JsonNode v && v.isNumber()) {
         event.put(id, v.asText());
@@ -48,45 +51,45 @@ final class SegmentEvents {
    * view of an event with it ({@link EventFields.Shallow}), so both give the same verdicts.
    */
   static void check(EventFields event, String type, int index) throws CollectorException {
-    String t = ParsedBody.text(event.get("type"));
+    String t = ParsedBody.text(event.get(Field.TYPE));
     if (t == null || !TYPES.contains(t)) {
       throw CollectorException.badRequest(where(type, index) + ": \"type\" must be one of identify, track, page, "
           + "screen, group, alias" + (t == null ? "" : " (not '" + t + "')"));
     }
-    String userId = id(event, "userId", type, index);
-    String anonymousId = id(event, "anonymousId", type, index);
+    String userId = id(event, Field.USER_ID, type, index);
+    String anonymousId = id(event, Field.ANONYMOUS_ID, type, index);
     if (userId == null && anonymousId == null) {
       throw CollectorException.badRequest(where(type, index) + ": a " + t
           + " event needs a \"userId\" or an \"anonymousId\"");
     }
     switch (t) {
       case "track" -> {
-        String name = ParsedBody.text(event.get("event"));
+        String name = ParsedBody.text(event.get(Field.EVENT));
         if (name == null || name.isBlank()) {
           throw CollectorException.badRequest(where(type, index) + ": a track event needs an \"event\" name");
         }
       }
-      case "group" -> require(event, "groupId", t, where(type, index));
+      case "group" -> require(event, Field.GROUP_ID, t, where(type, index));
       case "alias" -> {
-        require(event, "previousId", t, where(type, index));
-        require(event, "userId", t, where(type, index));
+        require(event, Field.PREVIOUS_ID, t, where(type, index));
+        require(event, Field.USER_ID, t, where(type, index));
       }
       default -> { }
     }
-    for (String field : OBJECTS) {
+    for (Field field : OBJECT_FIELDS) {
       JsonNode v = event.get(field);
       if (v != null && !v.isNull() && !v.isObject()) {
-        throw CollectorException.badRequest(where(type, index) + ": \"" + field + "\" must be a JSON object");
+        throw CollectorException.badRequest(where(type, index) + ": \"" + field.key() + "\" must be a JSON object");
       }
     }
-    JsonNode ts = event.get("timestamp");
+    JsonNode ts = event.get(Field.TIMESTAMP);
     if (ts != null && !ts.isNull()) {
       if (!isoDateTime(ts.asText())) {
         throw CollectorException.badRequest(where(type, index) + ": \"timestamp\" '" + ts.asText()
             + "' is not an ISO-8601 date-time");
       }
     }
-    id(event, "messageId", type, index);
+    id(event, Field.MESSAGE_ID, type, index);
   }
 
   /** How errors name an event: {@code batch[index]}, or {@code the event} for a single one ({@code type} given). */
@@ -128,26 +131,26 @@ final class SegmentEvents {
     return (s.charAt(at) - '0') * 10 + s.charAt(at + 1) - '0';
   }
 
-  private static String id(EventFields event, String field, String type, int index) throws CollectorException {
+  private static String id(EventFields event, Field field, String type, int index) throws CollectorException {
     JsonNode v = event.get(field);
     if (v == null || v.isNull()) {
       return null;
     }
     if (!v.isTextual() && !v.isNumber()) {
-      throw CollectorException.badRequest(where(type, index) + ": \"" + field + "\" must be a string");
+      throw CollectorException.badRequest(where(type, index) + ": \"" + field.key() + "\" must be a string");
     }
     String s = v.asText();
     if (s.length() > MAX_ID_LENGTH) {
-      throw CollectorException.badRequest(where(type, index) + ": \"" + field + "\" is longer than " + MAX_ID_LENGTH
-          + " characters");
+      throw CollectorException.badRequest(where(type, index) + ": \"" + field.key() + "\" is longer than "
+          + MAX_ID_LENGTH + " characters");
     }
     return s.isEmpty() ? null : s;
   }
 
-  private static void require(EventFields event, String field, String type, String where) throws CollectorException {
+  private static void require(EventFields event, Field field, String type, String where) throws CollectorException {
     String v = ParsedBody.text(event.get(field));
     if (v == null || v.isEmpty()) {
-      throw CollectorException.badRequest(where + ": a " + type + " event needs \"" + field + "\"");
+      throw CollectorException.badRequest(where + ": a " + type + " event needs \"" + field.key() + "\"");
     }
   }
 

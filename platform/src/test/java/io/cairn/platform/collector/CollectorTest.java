@@ -208,8 +208,37 @@ class CollectorTest {
             + "\"integrations\":{}}",
         "{\"type\":\"group\",\"userId\":7,\"groupId\":\"g\",\"messageId\":\"s-5\",\"context\":null}",
         "{\"type\":\"alias\",\"userId\":\"u6\",\"previousId\":\"p\",\"messageId\":\"s-6\",\"receivedAt\":\"x\"}");
-    String body = "{\"batch\": [" + String.join(", ", events) + "], \"context\": " + batchContext + "}";
     RequestMeta meta = new RequestMeta(key, "10.1.2.3", "Mozilla/5.0 \"quoted\" \\ \u00e9", null, null, false, NOW);
+    assertStoredAsTheTreeStamps(events, batchContext, meta);
+    assertThat(captured).as("no consent in these events").isEmpty();
+  }
+
+  @Test
+  void theBatchContextsKeysCountForSplicedEventsAsForTrees() throws Exception {
+    // the batch context has an ip (which the stamp must not replace) and a TC string (a consent signal per event)
+    String batchContext = "{\"ip\": \"9.9.9.9\", \"tcf\": {\"tcString\": \"BATCH-TC\"}}";
+    List<String> events = List.of(
+        "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"E\",\"messageId\":\"b-1\"}",
+        "{\"type\":\"track\",\"userId\":\"u2\",\"event\":\"E\",\"messageId\":\"b-2\",\"context\":{\"ip\":\"1.1.1.1\"}}",
+        "{\"type\":\"track\",\"userId\":\"u3\",\"event\":\"E\",\"messageId\":\"b-3\","
+            + "\"context\":{\"consent\":{\"tcString\":\"OWN-TC\"},\"userAgent\":\"own\"}}",
+        // kept fields that are a number or repeated: the tree path
+        "{\"type\":\"track\",\"userId\":4,\"event\":\"E\",\"messageId\":\"b-4\"}",
+        "{\"type\":\"page\",\"type\":\"track\",\"userId\":\"u5\",\"event\":\"E\",\"messageId\":\"b-5\"}");
+    assertStoredAsTheTreeStamps(events, batchContext, meta(key));
+    assertThat(captured).extracting(ConsentSignal::tcString)
+        .containsExactly("BATCH-TC", "BATCH-TC", "OWN-TC", "BATCH-TC", "BATCH-TC");
+    assertThat(stored()).extracting(e -> e.get("context").get("ip").asText())
+        .containsExactly("9.9.9.9", "1.1.1.1", "9.9.9.9", "9.9.9.9", "9.9.9.9");
+  }
+
+  /**
+   * Accepts the events as one batch with this shared context and checks that each is stored as the tree path
+   * ({@link SegmentEvents#validate}, {@link SegmentEvents#stamp}) stamps it.
+   */
+  private void assertStoredAsTheTreeStamps(List<String> events, String batchContext, RequestMeta meta)
+      throws Exception {
+    String body = "{\"batch\": [" + String.join(", ", events) + "], \"context\": " + batchContext + "}";
     collector(captured::add).accept(Collector.BATCH, bytes(body), meta);
     List<JsonNode> stored = stored();
     assertThat(stored).hasSize(events.size());
