@@ -203,7 +203,7 @@ final class GroupCommit {
     while (writing) {
       waitOnLock();
     }
-    if (staged() && broken == null) {
+    if (pending() && broken == null) {
       flush(take());
       giveBack();
     }
@@ -233,6 +233,11 @@ final class GroupCommit {
   /** Whether the stage holds bytes the flusher has not taken yet. */
   private boolean staged() {
     return stageOffset + stage.position() > unwrittenFrom;
+  }
+
+  /** Whether the flusher has work: staged bytes, or appends waiting (an empty one waits for the appends before it). */
+  private boolean pending() {
+    return staged() || !waiting.isEmpty();
   }
 
   private void waitOnLock() throws InterruptedIOException {
@@ -315,7 +320,7 @@ final class GroupCommit {
     while (true) {
       Turn turn;
       synchronized (lock) {
-        while (!staged() && !closed.getAsBoolean() && broken == null) {
+        while (!pending() && !closed.getAsBoolean() && broken == null) {
           flusherWaits = true;
           try {
             lock.wait();
@@ -331,7 +336,7 @@ final class GroupCommit {
           giveBack();
           return;
         }
-        if (!staged()) {
+        if (!pending()) {
           return; // closed, and everything staged is written
         }
         turn = take();

@@ -175,6 +175,19 @@ class EventLogTest {
     }
   }
 
+  /** An append without records completes (at the end of the log) and changes nothing. */
+  @Test
+  void anEmptyAppendCompletesAndAddsNothing() throws Exception {
+    try (EventLog log = EventLog.open(dir, 10_000_000, 1 << 20)) {
+      log.append(entries(0, 2));
+      long end = log.end();
+      assertThat(log.appendAsync(new LogBatch(64)).get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(end);
+      assertThat(log.append(List.of())).isEqualTo(end);
+      log.append(entries(2, 3));
+      assertThat(keys(log.read(0, 10))).containsExactly("m0", "m1", "m2");
+    }
+  }
+
   /** An append larger than the staging buffer grows it, and the appends around it keep their order. */
   @Test
   void anAppendLargerThanTheStagingBufferIsWrittenWhole() throws Exception {
