@@ -83,17 +83,20 @@ final class GroupCommit {
   }
 
   /**
-   * Opens a segment for the log's writes: for direct I/O when the file system allows it (the first segment
-   * decides, and the log keeps to it), else through the page cache.
+   * Opens a segment for the log's writes: for direct I/O when the file system takes a direct write and force of a
+   * block (a probe file beside the first segment) and the first segment opens for it (the log keeps to what the
+   * first segment decided), else through the page cache.
    */
   FileChannel open(Path segment, boolean createNew) throws IOException {
     OpenOption create = createNew ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE;
     if (stage == null) {
-      FileChannel direct = directIo ? openDirect(segment, create) : null;
-      align = direct == null ? 1 : blockSize(segment);
+      int block = blockSize(segment.getParent());
+      FileChannel direct = directIo && directWrites(segment.resolveSibling(".direct-io-probe"), block)
+          ? openDirect(segment, create) : null;
+      align = direct != null ? block : 1;
       stage = buffer(STAGE_BYTES);
       spare = buffer(STAGE_BYTES);
-      LOG.info("write-ahead log in {}: {}", segment.getParent(), direct != null ? "direct writes, " + align
+      LOG.info("write-ahead log in {}: {}", segment.getParent(), align > 1 ? "direct writes, " + align
           + "-byte blocks" : directIo ? "writes through the page cache (direct I/O refused here)"
           : "writes through the page cache (walDirectIo: false)");
       if (direct != null) {
@@ -105,6 +108,7 @@ final class GroupCommit {
     return FileChannel.open(segment, create, StandardOpenOption.WRITE);
   }
 
+  /** The segment opened for direct I/O, or null when that is refused (a device file, say). */
   private static FileChannel openDirect(Path segment, OpenOption create) {
     try {
       return FileChannel.open(segment, create, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
@@ -113,8 +117,28 @@ final class GroupCommit {
     }
   }
 
-  private static int blockSize(Path segment) throws IOException {
-    long size = Files.getFileStore(segment).getBlockSize();
+  /** Whether a file here takes a direct write and force of one block (the file is deleted afterwards). */
+  private static boolean directWrites(Path probe, int block) {
+    try {
+      try (FileChannel ch = FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          ExtendedOpenOption.DIRECT)) {
+        ByteBuffer zeros = ByteBuffer.allocateDirect(2 * block).alignedSlice(block).limit(block);
+        while (zeros.hasRemaining()) {
+          ch.write(zeros, zeros.position());
+        }
+        ch.force(false);
+        return true;
+      } finally {
+        Files.deleteIfExists(probe);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.debug("no direct I/O for {}: {}", probe.getParent(), e.toString());
+      return false;
+    }
+  }
+
+  private static int blockSize(Path dir) throws IOException {
+    long size = Files.getFileStore(dir).getBlockSize();
     return size > 0 && size <= 64 << 10 && Long.bitCount(size) == 1 ? (int) size : 4096;
   }
 

@@ -214,6 +214,7 @@ class EventLogTest {
     Files.createSymbolicLink(dir.resolve(String.format("%020d.log", 0)), Path.of("/dev/full"));
     EventLog log = EventLog.open(dir, 10_000_000, 1 << 20);
     try {
+      assertThat(log.direct()).as("a device file refuses direct I/O: the log writes through the page cache").isFalse();
       assertThatThrownBy(() -> log.append(entries(0, 2))).isInstanceOf(java.io.IOException.class)
           .hasMessageContaining("space");
       assertThatThrownBy(() -> log.appendAsync(batchOf("after"))).isInstanceOf(java.io.IOException.class)
