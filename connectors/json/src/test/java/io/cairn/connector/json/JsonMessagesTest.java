@@ -3,7 +3,7 @@ package io.cairn.connector.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cairn.spi.TaskContext;
+import io.cairn.connector.testkit.FakeTaskContext;
 import io.cairn.spi.config.ConfigDef;
 import io.cairn.spi.config.ConfigException;
 import io.cairn.spi.config.ConfigProperty;
@@ -16,8 +16,8 @@ import io.cairn.spi.data.Row;
 import io.cairn.spi.data.Schema;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,10 +108,12 @@ class JsonMessagesTest {
           }
         }
         List<String> together = new ArrayList<>();
-        List<String> quarantined = new ArrayList<>();
+        FakeTaskContext context = new FakeTaskContext("r", Path.of("."));
         Batch read = codec(config).toBatch(batch,
             java.util.stream.IntStream.range(0, batch.size()).mapToObj(i -> "" + i).toList(), AT.dataset(),
-            quarantine(quarantined), "end");
+            context, "end");
+        List<String> quarantined = context.quarantined().stream()
+            .map(q -> "quarantined " + q.where().offset() + ": " + q.reason()).toList();
         java.util.Iterator<Row> rows = read.rows().iterator();
         java.util.Iterator<String> bad = quarantined.iterator();
         for (String expected : alone) {
@@ -123,31 +125,6 @@ class JsonMessagesTest {
         assertThat(quarantined).hasSize(messages.size() - 8);
       }
     }
-  }
-
-  /** A context that keeps what is quarantined as {@code quarantined <offset>: <reason>}. */
-  private static TaskContext quarantine(List<String> into) {
-    return new TaskContext() {
-      @Override
-      public String flowId() {
-        return "f";
-      }
-
-      @Override
-      public String runId() {
-        return "r";
-      }
-
-      @Override
-      public void quarantine(Provenance where, String rawRecord, String reason) {
-        into.add("quarantined " + where.offset() + ": " + reason);
-      }
-
-      @Override
-      public Path workDir() {
-        return Path.of(".");
-      }
-    };
   }
 
   @Test
