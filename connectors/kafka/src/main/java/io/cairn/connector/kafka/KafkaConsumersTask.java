@@ -296,13 +296,18 @@ final class KafkaConsumersTask implements SourceTask {
         Map<TopicPartition, Long> first = new HashMap<>();
         Map<TopicPartition, Long> next = new HashMap<>();
         TopicPartition tp = null;
+        long last = -1;
         for (ConsumerRecord<byte[], byte[]> r : part) {
           if (tp == null || tp.partition() != r.partition() || !tp.topic().equals(r.topic())) {
+            if (tp != null) {
+              next.put(tp, last + 1);
+            }
             tp = new TopicPartition(r.topic(), r.partition());
             first.putIfAbsent(tp, r.offset());
           }
-          next.put(tp, r.offset() + 1);
+          last = r.offset();
         }
+        next.put(tp, last + 1); // a part holds at least one record
         QuarantineBuffer quarantined = new QuarantineBuffer(context);
         Batch batch = codec.decode(part, dataset, quarantined, null);
         decoded.add(new Chunk(this, batch, first, next, quarantined));
