@@ -51,6 +51,11 @@ public final class JsonMessages {
   /** Reads a nested value in the middle of a message, where more of the message follows. */
   private static final ObjectReader NESTED = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Schema NO_COLUMNS = Schema.of(List.of());
+  /**
+   * The most bytes of messages {@link #streamedAll} reads with one parser (and keeps a buffer of); a larger batch
+   * has messages large enough that a parser each costs little beside reading them.
+   */
+  private static final int JOINED_MAX = 1 << 20;
 
   private final String subjectColumn;
   private Schema schema;
@@ -221,15 +226,21 @@ public final class JsonMessages {
    * another, each followed by a space, and one parser reads them in turn. A message counts only when its
    * object starts and ends inside its own bytes with nothing but whitespace after it; at any other message (one
    * that is not an object, runs into the next, fails to parse, or is followed by more) that parser ends, the
-   * message is left to {@link #toRow}, and a new parser starts at the next message.
+   * message is left to {@link #toRow}, and a new parser starts at the next message. Null, all left to
+   * {@link #toRow}, when the messages are more than {@link #JOINED_MAX} bytes.
    */
   private Object[][] streamedAll(List<byte[]> payloads) {
     int[] starts = new int[payloads.size() + 1];
+    long total = 0;
     for (int i = 0; i < payloads.size(); i++) {
-      starts[i + 1] = starts[i] + payloads.get(i).length + 1;
+      total += payloads.get(i).length + 1;
+      if (total > JOINED_MAX) {
+        return null;
+      }
+      starts[i + 1] = (int) total;
     }
     if (joined.length < starts[payloads.size()]) {
-      joined = new byte[Math.max(starts[payloads.size()], 2 * joined.length)];
+      joined = new byte[Math.min(JOINED_MAX, Math.max(starts[payloads.size()], 2 * joined.length))];
     }
     for (int i = 0; i < payloads.size(); i++) {
       byte[] payload = payloads.get(i);

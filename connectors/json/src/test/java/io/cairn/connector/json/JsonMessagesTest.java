@@ -125,6 +125,13 @@ class JsonMessagesTest {
         assertThat(quarantined).hasSize(messages.size() - 8);
       }
     }
+    String large = "x".repeat(600_000); // two of them pass the bytes read with one parser: each is read alone
+    FakeTaskContext context = new FakeTaskContext("r", Path.of("."));
+    Batch read = codec(config).toBatch(List.of(bytes("{\"n\":1,\"s\":\"" + large + "\"}"), bytes("{\"n\":"),
+        bytes("{\"n\":2,\"s\":\"" + large + "\"}")), List.of("0", "1", "2"), AT.dataset(), context, "end");
+    assertThat(read.rows()).extracting(r -> r.get(0), r -> r.subjectId().length()).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(1L, 600_000), org.assertj.core.groups.Tuple.tuple(2L, 600_000));
+    assertThat(context.quarantined()).extracting(q -> q.where().offset()).containsExactly("1");
   }
 
   @Test

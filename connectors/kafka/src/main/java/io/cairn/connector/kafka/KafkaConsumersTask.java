@@ -425,16 +425,13 @@ final class KafkaConsumersTask implements SourceTask {
       }
     }
 
-    /** Runs a blocking consumer call again when it was woken but the task is not stopping; null once stopped. */
+    /** A blocking consumer call, or null when a stop woke the consumer (only a stop wakes it). */
     private <T> T awake(Supplier<T> call) {
-      while (!stopped) {
-        try {
-          return call.get();
-        } catch (WakeupException e) {
-          // woken while the task was not stopping: the call is still needed
-        }
+      try {
+        return call.get();
+      } catch (WakeupException e) {
+        return null;
       }
-      return null;
     }
   }
 }
