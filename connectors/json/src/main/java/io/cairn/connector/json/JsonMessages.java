@@ -51,6 +51,11 @@ public final class JsonMessages {
   /** Reads a nested value in the middle of a message, where more of the message follows. */
   private static final ObjectReader NESTED = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Schema NO_COLUMNS = Schema.of(List.of());
+  /**
+   * The most bytes of messages {@link #streamedAll} reads with one parser (and keeps a buffer of); a larger batch
+   * has messages large enough that a parser each costs little beside reading them.
+   */
+  private static final int JOINED_MAX = 1 << 20;
 
   private final String subjectColumn;
   private Schema schema;
@@ -58,6 +63,8 @@ public final class JsonMessages {
   private String[] names;
   private ColumnType[] types;
   private int subjectIndex = -1;
+  /** The payloads of the latest batch one after another, for {@link #streamedAll}; reused from batch to batch. */
+  private byte[] joined = new byte[0];
 
   private JsonMessages(Schema declared, String subjectColumn) {
     this.subjectColumn = subjectColumn;
@@ -168,44 +175,123 @@ public final class JsonMessages {
    * which names the problem.
    */
   private Object[] streamed(byte[] payload) throws BadMessageException {
-    Object[] values = new Object[names.length];
-    JsonNode[] nodes = null;
+    Object[] values;
     try (JsonParser p = MAPPER.createParser(payload)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-        int i = column(p.currentName());
-        JsonToken value = p.nextToken();
-        if (i < 0) {
-          p.skipChildren();
-          continue;
-        }
-        Object direct = direct(p, value, types[i]);
-        if (direct != null) {
-          values[i] = direct == NULL ? null : direct;
-          if (nodes != null) {
-            nodes[i] = null;
-          }
-        } else {
-          nodes = nodes == null ? new JsonNode[names.length] : nodes;
-          nodes[i] = node(p, value);
-        }
-      }
-      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+      values = fields(p);
+      if (values == null || p.nextToken() != null) {
         return null;
       }
     } catch (IOException e) {
       return null;
     }
-    if (nodes != null) {
-      for (int i = 0; i < nodes.length; i++) {
-        if (nodes[i] != null) {
-          values[i] = convert(nodes[i], i);
-        }
+    return converted(values);
+  }
+
+  /**
+   * The fields of the object whose START_OBJECT the parser is at, read up to its END_OBJECT: the values of the
+   * schema's columns, where a value {@link #direct} does not take is left as its tree (a {@link JsonNode}, see
+   * {@link #converted}); null when the object does not end there.
+   */
+  private Object[] fields(JsonParser p) throws IOException {
+    Object[] values = new Object[names.length];
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      int i = column(p.currentName());
+      JsonToken value = p.nextToken();
+      if (i < 0) {
+        p.skipChildren();
+        continue;
+      }
+      Object direct = direct(p, value, types[i]);
+      values[i] = direct == NULL ? null : direct != null ? direct : node(p, value);
+    }
+    return p.currentToken() == JsonToken.END_OBJECT ? values : null;
+  }
+
+  /** The values with every tree {@link #fields} left converted as a tree's would be. */
+  private Object[] converted(Object[] values) throws BadMessageException {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] instanceof JsonNode node) {
+        values[i] = convert(node, i);
       }
     }
     return values;
+  }
+
+  /**
+   * What {@link #streamed} reads of each payload, or null where it reads nothing, with one parser for many
+   * payloads (making a parser costs more than reading a small message): the payloads are copied one after
+   * another, each followed by a space, and one parser reads them in turn. A message counts only when its
+   * object starts and ends inside its own bytes with nothing but whitespace after it; at any other message (one
+   * that is not an object, runs into the next, fails to parse, or is followed by more) that parser ends, the
+   * message is left to {@link #toRow}, and a new parser starts at the next message. Null, all left to
+   * {@link #toRow}, when the messages are more than {@link #JOINED_MAX} bytes.
+   */
+  private Object[][] streamedAll(List<byte[]> payloads) {
+    int[] starts = new int[payloads.size() + 1];
+    long total = 0;
+    for (int i = 0; i < payloads.size(); i++) {
+      total += payloads.get(i).length + 1;
+      if (total > JOINED_MAX) {
+        return null;
+      }
+      starts[i + 1] = (int) total;
+    }
+    if (joined.length < starts[payloads.size()]) {
+      joined = new byte[Math.min(JOINED_MAX, Math.max(starts[payloads.size()], 2 * joined.length))];
+    }
+    for (int i = 0; i < payloads.size(); i++) {
+      byte[] payload = payloads.get(i);
+      System.arraycopy(payload, 0, joined, starts[i], payload.length);
+      joined[starts[i + 1] - 1] = ' ';
+    }
+    Object[][] read = new Object[payloads.size()][];
+    for (int next = 0; next < read.length; ) {
+      next = readFrom(starts, next, read);
+    }
+    return read;
+  }
+
+  /**
+   * Reads messages from {@code first} on with one parser into {@code read} until one does not count (left
+   * null) or all are read; returns the message to go on from.
+   */
+  private int readFrom(int[] starts, int first, Object[][] read) {
+    int base = starts[first];
+    int i = first;
+    try (JsonParser p = MAPPER.createParser(joined, base, starts[read.length] - base)) {
+      for (; i < read.length; i++) {
+        long from = starts[i] - base;
+        long to = starts[i + 1] - 1 - base; // the message is [from, to), relative to the parser's start
+        // (a parser reading characters, made for a first message in UTF-16 or UTF-32, gives -1 for offsets)
+        if (p.nextToken() != JsonToken.START_OBJECT || p.currentTokenLocation().getByteOffset() < from
+            || p.currentTokenLocation().getByteOffset() >= to) {
+          return i + 1;
+        }
+        Object[] values = fields(p);
+        long end = p.currentTokenLocation().getByteOffset();
+        if (values == null || end >= to || !blank(base + end + 1, base + to)) {
+          return i + 1;
+        }
+        read[i] = values;
+      }
+    } catch (IOException e) {
+      return i + 1;
+    }
+    return i;
+  }
+
+  /** Whether {@code joined[from, to)} is JSON whitespace only. */
+  private boolean blank(long from, long to) {
+    for (int at = (int) from; at < to; at++) {
+      byte b = joined[at];
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Stands for a JSON null among the values {@link #direct} returns. */
@@ -271,10 +357,11 @@ public final class JsonMessages {
   public Batch toBatch(List<byte[]> payloads, List<String> offsets, DatasetRef dataset, TaskContext context,
       String batchOffset) {
     List<Row> rows = new ArrayList<>(payloads.size());
+    Object[][] read = schema == null ? null : streamedAll(payloads);
     for (int i = 0; i < payloads.size(); i++) {
       Provenance where = new Provenance(dataset, offsets.get(i));
       try {
-        rows.add(toRow(payloads.get(i), where));
+        rows.add(read == null || read[i] == null ? toRow(payloads.get(i), where) : row(converted(read[i]), where));
       } catch (BadMessageException e) {
         context.quarantine(where, text(payloads.get(i)), e.getMessage());
       }

@@ -156,12 +156,13 @@ public final class JsonRowWriter {
       v = -v;
     }
     int end = n + 1;
-    for (long rest = v / 10; rest > 0; rest /= 10) {
+    for (long bound = 10; end - n < 19 && v >= bound; bound *= 10) { // 19: Long.MAX_VALUE's digits
       end++;
     }
     for (int at = end - 1; at >= n; at--) {
-      b[at] = (byte) ('0' + v % 10);
-      v /= 10;
+      long rest = v / 10;
+      b[at] = (byte) ('0' + (v - rest * 10));
+      v = rest;
     }
     return end;
   }

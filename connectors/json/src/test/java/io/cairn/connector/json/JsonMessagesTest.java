@@ -3,9 +3,11 @@ package io.cairn.connector.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cairn.connector.testkit.FakeTaskContext;
 import io.cairn.spi.config.ConfigDef;
 import io.cairn.spi.config.ConfigException;
 import io.cairn.spi.config.ConfigProperty;
+import io.cairn.spi.data.Batch;
 import io.cairn.spi.data.Column;
 import io.cairn.spi.data.ColumnType;
 import io.cairn.spi.data.DatasetRef;
@@ -14,8 +16,11 @@ import io.cairn.spi.data.Row;
 import io.cairn.spi.data.Schema;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +77,61 @@ class JsonMessagesTest {
     assertThatThrownBy(() -> m.toRow(bytes("{} {}"), AT)).hasMessageStartingWith("invalid JSON: ");
     assertThatThrownBy(() -> codec(Map.of()).toRow(bytes("{}"), AT))
         .hasMessage("an empty object gives no columns to infer");
+  }
+
+  /**
+   * Messages that read alone one way must read the same way in a batch, where one parser reads many: whatever
+   * their neighbours (a truncated object or string before a message, a message that would complete it), in every
+   * order tried.
+   */
+  @Test
+  void aBatchReadsEachMessageAsItReadsAlone() throws Exception {
+    List<String> texts = List.of("{\"n\":1,\"s\":\"a\"}", "{\"n\":", "{\"n\":2,\"s\":\"b\"}", "{\"s\":\"abc",
+        "def\",\"n\":3}", "{\"n\":4} 5", "\"text\"", "", "   ", "{\"n\":5,\"x\":{\"deep\":[1,{\"y\":2}]},\"tags\":"
+        + "{\"k\":[1,2]},\"ok\":true}  \n", "\uFEFF{\"n\":6}", "{\"n\":\"seven\"}", "{\"n\":8,\"n\":9}",
+        "{\"n\":10}{\"n\":11}", "[1,2]", "{\"n\":12,\"s\":\"caf\u00e9\"}", "{\"n\":99999999999999999999}",
+        "{\"n\":13,\"tags\":[1,", "{\"n\":14}");
+    List<byte[]> messages = new ArrayList<>(texts.stream().map(JsonMessagesTest::bytes).toList());
+    messages.add("\uFEFF{\"n\":15}".getBytes(StandardCharsets.UTF_16BE)); // a parser over it reads characters
+    Map<String, String> config = Map.of("columns", "n:LONG,s,tags:JSON,ok:BOOLEAN", "subjectColumn", "s");
+    for (int shift = 0; shift < messages.size(); shift++) {
+      List<byte[]> order = new ArrayList<>(messages.subList(shift, messages.size()));
+      order.addAll(messages.subList(0, shift));
+      for (List<byte[]> batch : List.of(order, order.reversed())) {
+        List<String> alone = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+          try {
+            Row row = codec(config).toRow(batch.get(i), new Provenance(AT.dataset(), "" + i));
+            alone.add(row + " of " + row.subjectId());
+          } catch (BadMessageException e) {
+            alone.add("quarantined " + i + ": " + e.getMessage());
+          }
+        }
+        List<String> together = new ArrayList<>();
+        FakeTaskContext context = new FakeTaskContext("r", Path.of("."));
+        Batch read = codec(config).toBatch(batch,
+            java.util.stream.IntStream.range(0, batch.size()).mapToObj(i -> "" + i).toList(), AT.dataset(),
+            context, "end");
+        List<String> quarantined = context.quarantined().stream()
+            .map(q -> "quarantined " + q.where().offset() + ": " + q.reason()).toList();
+        java.util.Iterator<Row> rows = read.rows().iterator();
+        java.util.Iterator<String> bad = quarantined.iterator();
+        for (String expected : alone) {
+          Row row = expected.startsWith("quarantined") ? null : rows.next();
+          together.add(row == null ? bad.next() : row + " of " + row.subjectId());
+        }
+        assertThat(together).isEqualTo(alone);
+        assertThat(read.size()).isEqualTo(8);
+        assertThat(quarantined).hasSize(messages.size() - 8);
+      }
+    }
+    String large = "x".repeat(600_000); // two of them pass the bytes read with one parser: each is read alone
+    FakeTaskContext context = new FakeTaskContext("r", Path.of("."));
+    Batch read = codec(config).toBatch(List.of(bytes("{\"n\":1,\"s\":\"" + large + "\"}"), bytes("{\"n\":"),
+        bytes("{\"n\":2,\"s\":\"" + large + "\"}")), List.of("0", "1", "2"), AT.dataset(), context, "end");
+    assertThat(read.rows()).extracting(r -> r.get(0), r -> r.subjectId().length()).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(1L, 600_000), org.assertj.core.groups.Tuple.tuple(2L, 600_000));
+    assertThat(context.quarantined()).extracting(q -> q.where().offset()).containsExactly("1");
   }
 
   @Test

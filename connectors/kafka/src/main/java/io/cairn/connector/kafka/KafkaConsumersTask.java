@@ -17,14 +17,11 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -45,18 +42,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A source task with {@code consumers} &gt; 1: that many consumers of the task's group, each on its own thread,
- * so the group spreads the topics' partitions over them. Each consumer polls, decodes the records into chunks
- * of at most the host's batch size with its own codec, and puts them in a bounded queue that {@link #poll}
- * drains (a consumer whose chunks do not fit pauses its partitions and keeps polling, so it stays in the
- * group). No consumer fetches until every one of them has joined the group and the host asked for a first
- * batch, so the task's own joins do not move partitions that were already read.
+ * The Kafka source task: {@code consumers} consumers of the task's group (one by default), each on its own
+ * thread, so the group spreads the topics' partitions over them. Each consumer polls, decodes the records into
+ * chunks of at most the host's batch size with its own codec, and puts them in a bounded queue that
+ * {@link #poll} drains (a consumer whose chunks do not fit pauses its partitions and keeps polling, so it stays
+ * in the group); the host's thread neither fetches nor decodes. No consumer fetches until every one of them has
+ * joined the group and the host asked for a first batch, so the task's own joins do not move partitions that
+ * were already read.
  *
  * <p>Offsets: the polling thread keeps, for every partition handed out, the position after its last record;
  * a batch's offset is all of them ({@link Positions}), so the host may commit only the latest of several
- * written batches. {@link #commit} sends each partition's position to the consumer that owns it, which
- * commits it on its own thread (a {@link KafkaConsumer} is not thread-safe and commits only its assigned
- * partitions), and returns once they are committed. A consumer losing partitions in a rebalance first commits
+ * written batches. {@link #commit} hands each partition's position to the consumer that owns it, which
+ * commits it on its own thread at its next turn (a {@link KafkaConsumer} is not thread-safe and commits only its
+ * assigned partitions), and returns without waiting for the brokers; a consumer that closes at {@link #stop}
+ * gives up its partitions like one losing them in a rebalance. A consumer losing partitions first commits
  * the positions the host acknowledged for them, then drops its chunks not yet handed out and rewinds the
  * partitions it keeps to their first dropped record; the revoked partitions' new owner starts at the
  * committed position (or at a later acknowledged one) and reads what was not acknowledged again
@@ -67,6 +66,8 @@ final class KafkaConsumersTask implements SourceTask {
   private static final Duration POLL_WAIT = Duration.ofMillis(200);
   /** How long a consumer with decoded chunks waits for room in the queue before it polls again. */
   private static final long OFFER_WAIT_MS = 20;
+  /** How long a commit made while stopping waits for the brokers. */
+  private static final Duration STOP_COMMIT_WAIT = Duration.ofSeconds(5);
 
   private final Config config;
   private final List<String> topics;
@@ -154,12 +155,15 @@ final class KafkaConsumersTask implements SourceTask {
   }
 
   /**
-   * Commits each partition's position through the consumer that owns it and waits until they did, or the task
-   * stopped. A partition without an owner right now (in a rebalance) is committed by the next commit that
-   * names it; its new owner starts no earlier than the acknowledged position anyway.
+   * Hands each partition's position to the consumer that owns it, to commit on its own thread, and returns
+   * without waiting: the host's thread goes on with the next batch meanwhile. The positions were acknowledged
+   * (every sink wrote the batch) and the host stored them before this call, so a commit that never reaches the
+   * brokers (a crash) costs nothing: the stored offset moves the group forward at the next start. A partition
+   * without an owner right now (in a rebalance) is committed by the next commit that names it; its new owner
+   * starts no earlier than the acknowledged position anyway.
    */
   @Override
-  public void commit(String offset) throws Exception {
+  public void commit(String offset) {
     Map<TopicPartition, Long> positions = Positions.decode(offset);
     positions.forEach((tp, next) -> acknowledged.merge(tp, next, Math::max));
     Map<Worker, Map<TopicPartition, Long>> byOwner = new HashMap<>();
@@ -169,20 +173,7 @@ final class KafkaConsumersTask implements SourceTask {
         byOwner.computeIfAbsent(owner, w -> new HashMap<>()).put(tp, next);
       }
     });
-    List<CompletableFuture<Void>> done = new ArrayList<>();
-    byOwner.forEach((worker, mine) -> done.add(worker.requestCommit(mine)));
-    for (CompletableFuture<Void> d : done) {
-      while (!stopped) {
-        try {
-          d.get(POLL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-          break;
-        } catch (TimeoutException e) {
-          // still committing: wait on unless the task stops
-        } catch (ExecutionException e) {
-          throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-      }
-    }
+    byOwner.forEach(Worker::requestCommit);
   }
 
   @Override
@@ -213,13 +204,12 @@ final class KafkaConsumersTask implements SourceTask {
   private record Chunk(Worker from, Batch batch, Map<TopicPartition, Long> first, Map<TopicPartition, Long> next,
       QuarantineBuffer quarantined) {}
 
-  private record CommitRequest(Map<TopicPartition, Long> positions, CompletableFuture<Void> done) {}
-
   /** One consumer and its thread; everything but {@link #requestCommit} runs on that thread. */
   private final class Worker implements ConsumerRebalanceListener {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Codec codec;
-    private final Queue<CommitRequest> commits = new ConcurrentLinkedQueue<>();
+    /** Positions handed over by {@link #requestCommit}, not yet committed. */
+    private final Queue<Map<TopicPartition, Long>> commits = new ConcurrentLinkedQueue<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final Deque<Chunk> decoded = new ArrayDeque<>();
     private final AtomicLong fetched = new AtomicLong();
@@ -232,22 +222,30 @@ final class KafkaConsumersTask implements SourceTask {
       this.codec = codec;
     }
 
-    /** Called on the host's thread: hands a commit to this consumer's thread and wakes its poll. */
-    CompletableFuture<Void> requestCommit(Map<TopicPartition, Long> positions) {
-      CommitRequest request = new CommitRequest(positions, new CompletableFuture<>());
-      commits.add(request);
-      consumer.wakeup();
-      return request.done();
+    /**
+     * Called on the host's thread: hands positions to commit to this consumer's thread, which commits them at
+     * the top of its loop (within {@code POLL_WAIT} when idle; its poll is not woken for it).
+     */
+    void requestCommit(Map<TopicPartition, Long> positions) {
+      commits.add(positions);
+    }
+
+    /** Commits the positions handed over so far, the latest of each partition, in one request. */
+    private void commitRequested() {
+      Map<TopicPartition, Long> positions = new HashMap<>();
+      for (Map<TopicPartition, Long> p = commits.poll(); p != null; p = commits.poll()) {
+        p.forEach((tp, next) -> positions.merge(tp, next, Math::max));
+      }
+      if (!positions.isEmpty()) {
+        commitOwned(positions, true);
+      }
     }
 
     void run() {
       try {
         consumer.subscribe(topics, this);
         while (!stopped) {
-          for (CommitRequest r = commits.poll(); r != null; r = commits.poll()) {
-            commitOwned(r.positions(), true);
-            r.done().complete(null);
-          }
+          commitRequested();
           while (!decoded.isEmpty() && ready.offer(decoded.peekFirst(), OFFER_WAIT_MS, TimeUnit.MILLISECONDS)) {
             decoded.pollFirst();
           }
@@ -280,9 +278,6 @@ final class KafkaConsumersTask implements SourceTask {
           LOG.warn("{}: closing a consumer failed: {}", dataset, e.getMessage());
         }
         owners.values().removeIf(w -> w == this);
-        for (CommitRequest r = commits.poll(); r != null; r = commits.poll()) {
-          r.done().complete(null);
-        }
       }
     }
 
@@ -301,13 +296,18 @@ final class KafkaConsumersTask implements SourceTask {
         Map<TopicPartition, Long> first = new HashMap<>();
         Map<TopicPartition, Long> next = new HashMap<>();
         TopicPartition tp = null;
+        long last = -1;
         for (ConsumerRecord<byte[], byte[]> r : part) {
           if (tp == null || tp.partition() != r.partition() || !tp.topic().equals(r.topic())) {
+            if (tp != null) {
+              next.put(tp, last + 1);
+            }
             tp = new TopicPartition(r.topic(), r.partition());
             first.putIfAbsent(tp, r.offset());
           }
-          next.put(tp, r.offset() + 1);
+          last = r.offset();
         }
+        next.put(tp, last + 1); // a part holds at least one record
         QuarantineBuffer quarantined = new QuarantineBuffer(context);
         Batch batch = codec.decode(part, dataset, quarantined, null);
         decoded.add(new Chunk(this, batch, first, next, quarantined));
@@ -317,8 +317,8 @@ final class KafkaConsumersTask implements SourceTask {
     /**
      * Commits the positions this consumer may commit (its assigned partitions, or {@code positions} as given
      * when {@code onlyAssigned} is false, in a revocation) that are past what it committed. Tries again while
-     * the brokers do not answer, until it succeeds or the task stops; a commit refused because of a rebalance
-     * is logged and dropped.
+     * the brokers do not answer; once the task stops, waits at most {@code STOP_COMMIT_WAIT} and then leaves
+     * the positions to the host's stored offset. A commit refused because of a rebalance is logged and dropped.
      */
     private void commitOwned(Map<TopicPartition, Long> positions, boolean onlyAssigned) {
       Set<TopicPartition> assigned = onlyAssigned ? consumer.assignment() : positions.keySet();
@@ -328,9 +328,14 @@ final class KafkaConsumersTask implements SourceTask {
           commits.put(tp, new OffsetAndMetadata(next));
         }
       });
-      for (int attempt = 1; !stopped && !commits.isEmpty(); attempt++) {
+      for (int attempt = 1; !commits.isEmpty(); attempt++) {
+        boolean stopping = stopped;
         try {
-          consumer.commitSync(commits);
+          if (stopping) {
+            consumer.commitSync(commits, STOP_COMMIT_WAIT);
+          } else {
+            consumer.commitSync(commits);
+          }
           commits.forEach((tp, o) -> committed.put(tp, o.offset()));
           return;
         } catch (CommitFailedException | RebalanceInProgressException e) {
@@ -338,12 +343,17 @@ final class KafkaConsumersTask implements SourceTask {
               dataset);
           return;
         } catch (RetriableException e) {
+          if (stopping) {
+            LOG.warn("{}: committing offsets while stopping failed ({}); the flow's stored offset moves the group "
+                + "forward at its next start", dataset, e.getMessage());
+            return;
+          }
           if (attempt == 1) {
             LOG.warn("{}: committing offsets failed ({}); trying again until the brokers answer", dataset,
                 e.getMessage());
           }
         } catch (WakeupException e) {
-          // woken for another commit or a stop: try again unless stopped
+          // woken by a stop: try again, now within STOP_COMMIT_WAIT
         }
       }
     }
@@ -415,16 +425,13 @@ final class KafkaConsumersTask implements SourceTask {
       }
     }
 
-    /** Runs a blocking consumer call again when a commit request woke the consumer; null once stopped. */
+    /** A blocking consumer call, or null when a stop woke the consumer (only a stop wakes it). */
     private <T> T awake(Supplier<T> call) {
-      while (!stopped) {
-        try {
-          return call.get();
-        } catch (WakeupException e) {
-          // a commit request woke the consumer: the call is still needed
-        }
+      try {
+        return call.get();
+      } catch (WakeupException e) {
+        return null;
       }
-      return null;
     }
   }
 }

@@ -32,7 +32,6 @@ public final class KafkaSourceConnector implements SourceConnector {
    */
   @Override
   public SourceTask createTask(Config config) {
-    int consumers = KafkaSettings.consumers(config);
-    return consumers == 1 ? new KafkaSourceTask(config) : new KafkaConsumersTask(config, consumers);
+    return new KafkaConsumersTask(config, KafkaSettings.consumers(config));
   }
 }

@@ -8,8 +8,8 @@
  * sink produces with {@code acks=all} and idempotence; a {@code write} returns, and a {@code send}'s stage
  * completes, only when every record of the batch was acknowledged, so the host can keep batches in flight and
  * still commit only acknowledged ones. Parallelism: tasks with the same group id share the topics' partitions,
- * and a source with {@code consumers} &gt; 1 runs that many consumers of its group in one task
- * ({@link io.cairn.connector.kafka.KafkaConsumersTask}).
+ * and a source runs {@code consumers} consumers of its group (one by default) in one task, each polling and
+ * decoding on its own thread ({@link io.cairn.connector.kafka.KafkaConsumersTask}).
  *
  * <p>Offsets: {@code topic:partition=next,...}, the positions after the batch. The group's committed offsets
  * are the ones that count; a stored offset only moves a partition forward when the group's is behind it.

@@ -105,6 +105,36 @@ class KafkaConnectorTest extends BrokerTest {
   }
 
   @Test
+  void aCommitReachesTheGroupFromTheConsumersThreadAndStopCommitsWhatWasHandedOver() throws Exception {
+    KafkaTopics.produce(kafka.bootstrapServers(), topic, "{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}");
+    SourceTask task = source("columns", "n:LONG");
+    List<Batch> two = SourceTasks.await(task, 2, 2, Duration.ofSeconds(20));
+    task.commit(two.getLast().sourceOffset()); // returns at once: the consumer's thread commits it
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (committed() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(committed()).isEqualTo(2);
+    List<Batch> rest = SourceTasks.await(task, 2, 2, Duration.ofSeconds(10));
+    assertThat(column(rows(rest), 0)).containsExactly(3L, 4L);
+    Thread.sleep(500);
+    assertThat(committed()).as("nothing past the acknowledged position is committed").isEqualTo(2);
+    task.commit(rest.getLast().sourceOffset());
+    task.stop();
+    assertThat(committed()).as("stop commits what was handed over").isEqualTo(4);
+  }
+
+  /** The test group's committed position of partition 0, or -1. */
+  private long committed() throws Exception {
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      var offsets = admin.listConsumerGroupOffsets("g-" + topic).partitionsToOffsetAndMetadata().get();
+      var at = offsets.get(new org.apache.kafka.common.TopicPartition(topic, 0));
+      return at == null ? -1 : at.offset();
+    }
+  }
+
+  @Test
   void malformedRecordsAreQuarantinedWithTheirOffsetAndCommittedWithTheBatch() throws Exception {
     KafkaTopics.produce(kafka.bootstrapServers(), topic, "{\"n\":1}", "{\"n\":", "\"text\"", "{\"n\":4}");
     FakeTaskContext context = KafkaTopics.context(dir);

@@ -153,7 +153,7 @@ class KafkaConsumersTest extends BrokerTest {
           .hasMessageContaining("property 'consumers' must be between 1 and 32, not " + n);
     }
     assertThat(new KafkaSourceConnector().createTask(KafkaSettings.SOURCE.validate(tasks.config())))
-        .isInstanceOf(KafkaSourceTask.class);
+        .isInstanceOf(KafkaConsumersTask.class);
     assertThat(new KafkaSourceConnector().createTask(KafkaSettings.SOURCE.validate(
         tasks.config("consumers", "32")))).isInstanceOf(KafkaConsumersTask.class);
   }

@@ -35,6 +35,8 @@ public final class CairnEndpoint extends DefaultEndpoint {
   private final Map<String, String> config;
 
   private final Set<String> secrets;
+  /** See {@link #key()}; made once, as the sinks and steps ask for it with every batch. */
+  private final String key;
 
   CairnEndpoint(String uri, CairnComponent component, Role role, String name, Map<String, String> config,
       Set<String> secrets) {
@@ -43,6 +45,7 @@ public final class CairnEndpoint extends DefaultEndpoint {
     this.name = name;
     this.config = Map.copyOf(config);
     this.secrets = Set.copyOf(secrets);
+    this.key = key(role, name, this.config, this.secrets);
   }
 
   @Override
@@ -97,6 +100,10 @@ public final class CairnEndpoint extends DefaultEndpoint {
 
   /** A stable key for this endpoint's configuration (secrets excluded), used for offsets and tasks. */
   String key() {
+    return key;
+  }
+
+  private static String key(Role role, String name, Map<String, String> config, Set<String> secrets) {
     StringBuilder sb = new StringBuilder(role.id).append(':').append(name);
     new TreeMap<>(config).forEach((k, v) -> {
       if (!secrets.contains(k)) {
