@@ -162,8 +162,10 @@ public final class KafkaBenchmark {
   /**
    * Creates the topics with the partitions (one replica: the broker is alone) and returns once the broker leads
    * every partition: it answers a list-offsets request for each, which only a partition's leader does (the
-   * admin client tries again while it is not yet). Producing earlier can meet NOT_LEADER_OR_FOLLOWER, and the
-   * idempotent producer's retry of it an out-of-order sequence that it retries for ever.
+   * admin client tries again while it is not yet; this asks again while the new topics are unknown to the
+   * metadata it reads, which happened in about one run of ten). Producing earlier can meet
+   * NOT_LEADER_OR_FOLLOWER, and the idempotent producer's retry of it an out-of-order sequence that it retries for
+   * ever.
    */
   static void createTopics(String bootstrap, int partitions, String... topics) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -175,7 +177,20 @@ public final class KafkaBenchmark {
           all.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
       }
-      admin.listOffsets(all).all().get(PATIENCE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (true) {
+        try {
+          admin.listOffsets(all).all().get(PATIENCE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+          return;
+        } catch (java.util.concurrent.ExecutionException e) {
+          // just created, the topic may be missing from the metadata the admin client asks first: ask again
+          if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+              || System.nanoTime() > deadline) {
+            throw e;
+          }
+          Thread.sleep(100);
+        }
+      }
     }
   }
 
