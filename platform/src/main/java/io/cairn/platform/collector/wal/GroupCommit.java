@@ -291,6 +291,7 @@ final class GroupCommit {
     unwrittenFrom = stageOffset + length;
     stageOffset += length - tail;
     writing = true;
+    lock.notifyAll(); // appends waiting for room have it now
     return turn;
   }
 

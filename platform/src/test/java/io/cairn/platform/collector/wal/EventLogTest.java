@@ -175,6 +175,44 @@ class EventLogTest {
     }
   }
 
+  /**
+   * Appends that together overflow the staging buffer (8 threads appending 1 MB batches into a 4 MB stage) wait for
+   * room, and every record is still whole, once, in each thread's order.
+   */
+  @Test
+  void appendsThatOverflowTheStagingBufferWaitForRoom() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try (EventLog log = EventLog.open(dir, 1L << 30, 16L << 20)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < 6; i++) {
+            String key = "t" + thread + "-" + i;
+            log.append(List.of(LogEntry.of(key, value(key, GroupCommit.STAGE_BYTES / 4 + i))));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      List<LogEntry> all = log.read(0, 1000);
+      assertThat(all).hasSize(48);
+      for (int t = 0; t < 8; t++) {
+        String prefix = "t" + t + "-";
+        assertThat(keys(all).stream().filter(k -> k.startsWith(prefix)).toList())
+            .containsExactly(prefix + 0, prefix + 1, prefix + 2, prefix + 3, prefix + 4, prefix + 5);
+      }
+      for (LogEntry e : all) {
+        int i = Integer.parseInt(e.keyString().substring(e.keyString().indexOf('-') + 1));
+        assertThat(e.value()).as(e.keyString()).isEqualTo(value(e.keyString(), GroupCommit.STAGE_BYTES / 4 + i));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** An append without records completes (at the end of the log) and changes nothing. */
   @Test
   void anEmptyAppendCompletesAndAddsNothing() throws Exception {
