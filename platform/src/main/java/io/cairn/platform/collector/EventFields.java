@@ -2,6 +2,9 @@ package io.cairn.platform.collector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The top-level fields of an event that validation, stamping and consent read, by {@link Field}: a whole event's
@@ -34,6 +37,8 @@ interface EventFields {
     CONTEXT("context"),
     INTEGRATIONS("integrations");
 
+    private static final Map<String, Field> BY_KEY = Arrays.stream(values())
+        .collect(Collectors.toUnmodifiableMap(Field::key, f -> f));
     private final String key;
 
     Field(String key) {
@@ -47,21 +52,7 @@ interface EventFields {
 
     /** The field of this name, or null for a field nothing reads. */
     static Field of(String name) {
-      return switch (name) {
-        case "type" -> TYPE;
-        case "userId" -> USER_ID;
-        case "anonymousId" -> ANONYMOUS_ID;
-        case "event" -> EVENT;
-        case "groupId" -> GROUP_ID;
-        case "previousId" -> PREVIOUS_ID;
-        case "messageId" -> MESSAGE_ID;
-        case "timestamp" -> TIMESTAMP;
-        case "properties" -> PROPERTIES;
-        case "traits" -> TRAITS;
-        case "context" -> CONTEXT;
-        case "integrations" -> INTEGRATIONS;
-        default -> null;
-      };
+      return BY_KEY.get(name);
     }
   }
 

@@ -46,7 +46,7 @@ final class GroupCommit {
   private int align = 1;
   /** The staged bytes; its byte 0 is at {@link #stageOffset} in the active segment. Guarded by the lock. */
   private ByteBuffer stage;
-  /** The other buffer; null while the flusher writes it. Guarded by the lock. */
+  /** The other buffer; null while it is being written (a write is in flight). Guarded by the lock. */
   private ByteBuffer spare;
   private long stageOffset;
   /** The segment offset where the stage's bytes not yet taken by the flusher start. */
@@ -55,7 +55,6 @@ final class GroupCommit {
   private long segmentBase;
   /** The appends staged since the flusher's last turn, in position order. Guarded by the lock. */
   private ArrayDeque<Waiter> waiting = new ArrayDeque<>();
-  private boolean writing;
   private boolean flusherWaits;
   private volatile long durableEnd;
   private volatile IOException broken;
@@ -224,12 +223,13 @@ final class GroupCommit {
    * the active segment is closed; the appends it covers are complete when it returns.
    */
   void drain() throws IOException {
-    while (writing) {
+    while (spare == null) {
       waitOnLock();
     }
     if (pending() && broken == null) {
-      flush(take());
-      giveBack();
+      Turn turn = take();
+      flush(turn);
+      giveBack(turn.bytes());
     }
   }
 
@@ -290,14 +290,16 @@ final class GroupCommit {
     spare = null;
     unwrittenFrom = stageOffset + length;
     stageOffset += length - tail;
-    writing = true;
     lock.notifyAll(); // appends waiting for room have it now
     return turn;
   }
 
-  /** Hands the written buffer back as the spare (under the log's lock) and wakes those waiting for it. */
-  private void giveBack() {
-    writing = false;
+  /**
+   * Keeps a written buffer as the next spare (under the log's lock; the stage may have grown past it meanwhile: then
+   * a buffer as large) and wakes those waiting for the write to end.
+   */
+  private void giveBack(ByteBuffer written) {
+    spare = written.capacity() >= stage.capacity() ? written : buffer(stage.capacity());
     lock.notifyAll();
   }
 
@@ -329,15 +331,6 @@ final class GroupCommit {
       for (Waiter w : turn.appends()) {
         w.done.completeExceptionally(failure);
       }
-    } finally {
-      spareAfter(bytes);
-    }
-  }
-
-  /** Keeps the written buffer as the next spare (the stage may have grown past it meanwhile: then the larger). */
-  private void spareAfter(ByteBuffer written) {
-    synchronized (lock) {
-      spare = written.capacity() >= stage.capacity() ? written : buffer(stage.capacity());
     }
   }
 
@@ -358,7 +351,7 @@ final class GroupCommit {
         }
         if (broken != null) {
           failStaged();
-          giveBack();
+          lock.notifyAll(); // appends waiting for room see that the log broke
           return;
         }
         if (!pending()) {
@@ -371,7 +364,7 @@ final class GroupCommit {
         if (broken != null) {
           failStaged();
         }
-        giveBack();
+        giveBack(turn.bytes());
       }
     }
   }
